@@ -1,0 +1,94 @@
+// The one configuration loader: environment -> typed, validated Config.
+// A bad variable stops the start with a message naming it.
+import path from "node:path";
+import { z } from "zod";
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  ADMIN_USERNAME: z.string().min(3).optional(),
+  ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  LOG_LEVEL: z.enum(logLevels).default("info"),
+  SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  REDIS_URL: z.string().url().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  HOTSPOT_LOGIN_URL: z.string().url().optional(),
+  PAYMENT_PROVIDER: z.enum(["sandbox", "paystack"]).default("sandbox"),
+  PAYSTACK_SECRET_KEY: z.string().min(1).optional(),
+  PAYSTACK_BASE_URL: z.string().url().default("https://api.paystack.co"),
+  RESERVATION_MINUTES: z.coerce.number().positive().default(15),
+  SMS_PROVIDER: z.enum(["log", "http"]).default("log"),
+  SMS_URL: z.string().url().optional(),
+  SMS_API_KEY: z.string().optional(),
+  SMS_SENDER: z.string().max(11).default("Chillzone"),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Chillzone <no-reply@chillzone.local>"),
+  MANAGER_EMAILS: z.string().optional(),
+  UI_DIR: z.string().optional(),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  dataDir: string;
+  dbFile: string;
+  admin?: { username: string; password: string };
+  logLevel: (typeof logLevels)[number];
+  sessionTtlHours: number;
+  redisUrl?: string;
+  publicUrl?: string;
+  hotspotLoginUrl?: string;
+  payments: { provider: "sandbox" | "paystack"; paystackSecretKey?: string; paystackBaseUrl: string };
+  reservationMinutes: number;
+  sms: { provider: "log" | "http"; url?: string; apiKey?: string; sender: string };
+  mail: { smtpUrl?: string; from: string; managerEmails: string[] };
+  uiDir: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.ADMIN_USERNAME) !== Boolean(e.ADMIN_PASSWORD)) {
+    throw new ConfigError("Invalid configuration:\n  ADMIN_PASSWORD: set ADMIN_USERNAME and ADMIN_PASSWORD together");
+  }
+  if (e.PAYMENT_PROVIDER === "paystack" && !e.PAYSTACK_SECRET_KEY) {
+    throw new ConfigError("Invalid configuration:\n  PAYSTACK_SECRET_KEY: required when PAYMENT_PROVIDER=paystack");
+  }
+  if (e.SMS_PROVIDER === "http" && !e.SMS_URL) {
+    throw new ConfigError("Invalid configuration:\n  SMS_URL: required when SMS_PROVIDER=http");
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    dbFile: path.join(dataDir, "chillzone.db"),
+    admin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    redisUrl: e.REDIS_URL,
+    publicUrl: e.PUBLIC_URL,
+    hotspotLoginUrl: e.HOTSPOT_LOGIN_URL,
+    payments: { provider: e.PAYMENT_PROVIDER, paystackSecretKey: e.PAYSTACK_SECRET_KEY, paystackBaseUrl: e.PAYSTACK_BASE_URL },
+    reservationMinutes: e.RESERVATION_MINUTES,
+    sms: { provider: e.SMS_PROVIDER, url: e.SMS_URL, apiKey: e.SMS_API_KEY, sender: e.SMS_SENDER },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      managerEmails: (e.MANAGER_EMAILS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    },
+    uiDir: path.resolve(e.UI_DIR ?? "ui/build"),
+  };
+}
