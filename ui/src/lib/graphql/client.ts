@@ -1,0 +1,99 @@
+// The one urql client: HTTP POST /graphql for queries and mutations, graphql-ws for
+// subscriptions. Auth is the httpOnly cz_session cookie, sent on both (same origin).
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+
+let client: Client | undefined;
+let ws: WsClient | undefined;
+let connectionState: ConnectionState = 'connecting';
+const listeners = new Set<(state: ConnectionState) => void>();
+let unauthenticatedHandler: (() => void) | undefined;
+
+/** Called when the server says the session is gone (e.g. it expired) — the admin layout sends the user to /login. */
+export function onUnauthenticated(handler: (() => void) | undefined): void {
+	unauthenticatedHandler = handler;
+}
+
+function setConnectionState(state: ConnectionState) {
+	connectionState = state;
+	for (const listener of listeners) listener(state);
+}
+
+/** Notified whenever the subscription socket connects or drops; returns an unsubscribe. */
+export function onConnectionChange(listener: (state: ConnectionState) => void): () => void {
+	listeners.add(listener);
+	listener(connectionState);
+	return () => listeners.delete(listener);
+}
+
+function createSocket(): WsClient {
+	const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
+	let everConnected = false;
+	return createWsClient({
+		url: `${protocol}://${location.host}/graphql`,
+		lazy: true,
+		retryAttempts: Infinity,
+		// Network drops and server restarts are never fatal: keep reconnecting.
+		shouldRetry: () => true,
+		retryWait: async (retries) => {
+			const delay = Math.min(1000 * 2 ** retries, 15_000) * (0.75 + Math.random() / 2);
+			await new Promise((resolve) => setTimeout(resolve, delay));
+		},
+		on: {
+			connecting: () => setConnectionState(everConnected ? 'reconnecting' : 'connecting'),
+			connected: () => {
+				everConnected = true;
+				setConnectionState('connected');
+			},
+			closed: () => {
+				if (everConnected) setConnectionState('reconnecting');
+			}
+		}
+	});
+}
+
+export function getClient(): Client {
+	if (client) return client;
+	ws = createSocket();
+	const socket = ws;
+	client = new Client({
+		url: '/graphql',
+		fetchOptions: { credentials: 'same-origin' },
+		requestPolicy: 'cache-and-network',
+		exchanges: [
+			mapExchange({
+				onError(error, operation) {
+					const expired = error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+					if (expired && operation.kind !== 'mutation') unauthenticatedHandler?.();
+				}
+			}),
+			cacheExchange,
+			fetchExchange,
+			subscriptionExchange({
+				forwardSubscription(request) {
+					const input = { ...request, query: request.query ?? '' };
+					return {
+						subscribe(sink) {
+							const unsubscribe = socket.subscribe(input, sink);
+							return { unsubscribe };
+						}
+					};
+				}
+			})
+		]
+	});
+	return client;
+}
+
+/**
+ * Drop the cache and the socket after login or logout: the server reads the session
+ * cookie on the WebSocket upgrade, so live subscriptions must reconnect as the new user.
+ */
+export function resetClient(): void {
+	ws?.dispose();
+	ws = undefined;
+	client = undefined;
+	setConnectionState('connecting');
+}

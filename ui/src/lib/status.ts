@@ -1,0 +1,50 @@
+// Colour and label for every status the UI shows as a badge.
+export type Tone = 'gray' | 'green' | 'yellow' | 'red' | 'blue' | 'purple' | 'teal';
+
+const tones: Record<string, Tone> = {
+	// Transaction
+	PENDING: 'yellow',
+	PAID: 'green',
+	FAILED: 'red',
+	PARTIALLY_REFUNDED: 'purple',
+	REFUNDED: 'purple',
+	// Voucher
+	AVAILABLE: 'blue',
+	SOLD: 'green',
+	DISABLED: 'gray',
+	EXPIRED: 'gray',
+	// Provisioning
+	NOT_REQUIRED: 'gray',
+	PROVISIONED: 'green',
+	REMOVED: 'gray',
+	// Notifications
+	SENT: 'green',
+	// Roles
+	ADMIN: 'purple',
+	MANAGER: 'blue',
+	STAFF: 'gray',
+	// Log levels
+	DEBUG: 'gray',
+	INFO: 'blue',
+	WARN: 'yellow',
+	ERROR: 'red',
+	// Log kinds
+	CREATE: 'green',
+	UPDATE: 'blue',
+	DELETE: 'red',
+	REQUEST: 'gray',
+	AUTH: 'purple',
+	PAYMENT: 'teal',
+	ROUTER: 'yellow',
+	BACKUP: 'gray',
+	SYSTEM: 'gray'
+};
+
+export function toneOf(status: string): Tone {
+	return tones[status] ?? 'gray';
+}
+
+export function labelOf(status: string): string {
+	const text = status.replace(/_/g, ' ').toLowerCase();
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}

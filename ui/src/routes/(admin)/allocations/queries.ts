@@ -1,0 +1,70 @@
+import { graphql } from '$lib/graphql/generated';
+
+export const AllocationFields = graphql(`
+	fragment AllocationFields on Allocation {
+		id
+		code
+		name
+		price {
+			amountMinor
+			currency
+			formatted
+		}
+		dataLimitMb
+		uptimeLimit
+		validityHours
+		routerProfile
+		active
+		createdAt
+		updatedAt
+	}
+`);
+
+export const AllocationsDoc = graphql(`
+	query Allocations($includeInactive: Boolean) {
+		allocations(includeInactive: $includeInactive) {
+			...AllocationFields
+		}
+	}
+`);
+
+export const CreateAllocationDoc = graphql(`
+	mutation CreateAllocation($input: AllocationInput!) {
+		createAllocation(input: $input) {
+			...AllocationFields
+		}
+	}
+`);
+
+export const UpdateAllocationDoc = graphql(`
+	mutation UpdateAllocation($id: ID!, $input: AllocationInput!) {
+		updateAllocation(id: $id, input: $input) {
+			...AllocationFields
+		}
+	}
+`);
+
+export const DeleteAllocationDoc = graphql(`
+	mutation DeleteAllocation($id: ID!) {
+		deleteAllocation(id: $id)
+	}
+`);
+
+export const AllocationSavedDoc = graphql(`
+	subscription AllocationSaved {
+		modelSaved(models: ["Allocation"]) {
+			sequence
+			recordId
+			action
+		}
+	}
+`);
+
+export const AllocationDeletedDoc = graphql(`
+	subscription AllocationDeleted {
+		modelDeleted(models: ["Allocation"]) {
+			sequence
+			recordId
+		}
+	}
+`);
