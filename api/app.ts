@@ -1,0 +1,235 @@
+// buildApp(config) -> { start(port), stop() }: one HTTP server on one port serving
+// GraphQL over HTTP/SSE and graphql-ws, webhooks and exports, health checks, and the UI.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createYoga } from "graphql-yoga";
+import { GraphQLError } from "graphql";
+import { WebSocketServer } from "ws";
+import { useServer } from "graphql-ws/use/ws";
+import type { Logger } from "pino";
+import { schema } from "./schema.js";
+import type { Config } from "./core/config.js";
+import { createLogger } from "./core/logger.js";
+import { AuthService, LoginThrottle, parseCookies, SESSION_COOKIE, type Viewer } from "./core/auth.js";
+import { actorFor, createLoaders, type Context, type Services } from "./core/context.js";
+import { ErrorCode, toAppError } from "./core/errors.js";
+import { findRoute, headersOf, sendJson, workers } from "./core/extensions.js";
+import { requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
+import { openDatabase } from "./db/client.js";
+import { MemoryBus, RedisBus, type EventBus } from "./events/bus.js";
+import { ChangeFeed } from "./events/change-feed.js";
+import { EventHub } from "./events/hub.js";
+import { LogWriter } from "./events/log-writer.js";
+import { currentScope } from "./db/request-context.js";
+
+export type App = {
+  start(port?: number): Promise<{ port: number; url: string }>;
+  stop(): Promise<void>;
+  services: Services;
+};
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+async function loadUi(dir: string, logger: Logger): Promise<NodeHandler | null> {
+  const file = path.join(dir, "handler.js");
+  if (!existsSync(file)) {
+    logger.warn({ dir }, "UI build not found: run `npm run build` to serve the dashboard");
+    return null;
+  }
+  const mod = (await import(pathToFileURL(file).href)) as { handler: NodeHandler };
+  return mod.handler;
+}
+
+function clientIp(req: IncomingMessage | undefined): string | null {
+  return req?.socket?.remoteAddress ?? null;
+}
+
+export async function buildApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
+  const logger = opts.logger ?? createLogger(config);
+  const origin = randomUUID().slice(0, 8);
+  const db = await openDatabase(config.dbFile, origin);
+  const bus: EventBus = config.redisUrl ? new RedisBus(config.redisUrl, logger) : new MemoryBus();
+  if (bus instanceof RedisBus) await bus.connect();
+  const feed = new ChangeFeed(config.dbFile, origin, bus, logger);
+  const hub = new EventHub(config.dbFile, bus);
+  const log = new LogWriter(db, origin, () => feed.nudge());
+  const auth = new AuthService(db.prisma, config);
+  const services: Services = { config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), hub, feed, log, origin, extra: {} };
+
+  const firstAdmin = await auth.ensureFirstAdmin();
+  if (firstAdmin.created) {
+    logger.info({ username: firstAdmin.username, passwordFile: firstAdmin.passwordFile }, "created the first admin user");
+  }
+
+  const jar = new WeakMap<Request, { cookies: string[]; requestId: string }>();
+
+  async function makeContext(headers: Headers, request: Request, ip: string | null): Promise<Context> {
+    const given = headers.get("x-request-id");
+    const requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    let viewer: Viewer | null = null;
+    try {
+      viewer = await auth.viewerFromHeaders(headers);
+    } catch (err) {
+      logger.error({ err, requestId }, "authentication lookup failed");
+    }
+    const ctx: Context = {
+      services,
+      prisma: db.prisma,
+      viewer,
+      actor: actorFor(viewer),
+      requestId,
+      request,
+      responseCookies: [],
+      clientIp: ip,
+      loaders: createLoaders(db.prisma),
+    };
+    jar.set(request, { cookies: ctx.responseCookies, requestId });
+    return ctx;
+  }
+
+  const yoga = createYoga<{ req?: IncomingMessage; connectionParams?: Record<string, unknown> }, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    graphiql: config.env !== "production" ? { subscriptionsProtocol: "WS" } : false,
+    landingPage: false,
+    logging: {
+      debug: (...a) => logger.debug(a.map(String).join(" ")),
+      info: (...a) => logger.info(a.map(String).join(" ")),
+      warn: (...a) => logger.warn(a.map(String).join(" ")),
+      // Yoga reports every GraphQL error here; the ones worth an error line are logged by maskError.
+      error: (...a) => logger.debug(a.map(String).join(" ")),
+    },
+    context: async (initial) => {
+      if (initial.connectionParams !== undefined || !initial.request) {
+        // graphql-ws: credentials come from connectionParams, else the upgrade request's cookie.
+        const headers = initial.req ? headersOf(initial.req) : new Headers();
+        headers.delete("authorization");
+        const p = initial.connectionParams ?? {};
+        const authz = p.authorization ?? p.Authorization;
+        const key = p.apiKey ?? p["x-api-key"];
+        if (typeof authz === "string") headers.set("authorization", authz.startsWith("Bearer ") ? authz : `Bearer ${authz}`);
+        if (typeof key === "string") headers.set("x-api-key", key);
+        const request = new Request("http://ws.local/graphql", { headers });
+        return makeContext(headers, request, clientIp(initial.req));
+      }
+      return makeContext(initial.request.headers, initial.request, clientIp(initial.req));
+    },
+    maskedErrors: {
+      maskError(error) {
+        const mapped = toAppError(error);
+        const source = error instanceof GraphQLError ? error : undefined;
+        if (mapped) {
+          const code = mapped.extensions?.code ?? ErrorCode.BAD_USER_INPUT;
+          return new GraphQLError(mapped.message, { nodes: source?.nodes, path: source?.path, extensions: { ...mapped.extensions, code } });
+        }
+        const errorId = randomUUID().slice(0, 8);
+        const requestId = currentScope()?.requestId;
+        logger.error({ err: (error as GraphQLError).originalError ?? error, errorId, requestId }, "unexpected error");
+        return new GraphQLError(`Something went wrong on our side. Quote error ${errorId} when reporting it.`, {
+          nodes: source?.nodes,
+          path: source?.path,
+          extensions: { code: ErrorCode.INTERNAL, errorId, requestId },
+        });
+      },
+    },
+    plugins: [scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar)],
+  });
+
+  const ui = await loadUi(config.uiDir, logger);
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://local");
+    try {
+      if (url.pathname === "/graphql" || url.pathname.startsWith("/graphql/")) return void yoga(req, res, { req });
+      if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+      if (url.pathname === "/readyz") {
+        const checks: Record<string, string> = {};
+        try {
+          await db.exclusive((s) => s.prepare("SELECT 1").get());
+          checks.database = "ok";
+        } catch {
+          checks.database = "down";
+        }
+        if (bus instanceof RedisBus) checks.redis = bus.ready ? "ok" : "degraded";
+        return sendJson(res, checks.database === "ok" ? 200 : 503, { status: checks.database === "ok" ? "ready" : "not-ready", checks });
+      }
+      const route = findRoute(req.method ?? "GET", url.pathname);
+      if (route) return await route.handle(req, res, services, url);
+      if (ui) return ui(req, res, () => sendJson(res, 404, { error: "not found" }));
+      res.writeHead(503, { "content-type": "text/plain" });
+      res.end("The dashboard is not built. Run `npm run build`, then restart.\nGraphQL is at /graphql.\n");
+    } catch (err) {
+      logger.error({ err, path: url.pathname }, "request failed");
+      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+      else res.end();
+    }
+  });
+
+  const wss = new WebSocketServer({ server, path: "/graphql" });
+  const wsServer = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+    {
+      execute: (args) => (args.rootValue as { execute: (a: unknown) => unknown }).execute(args) as never,
+      subscribe: (args) => (args.rootValue as { subscribe: (a: unknown) => unknown }).subscribe(args) as never,
+      onSubscribe: async (ctx, _id, payload) => {
+        const { schema: s, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          connectionParams: ctx.connectionParams ?? {},
+          params: payload,
+        });
+        const args = {
+          schema: s,
+          operationName: payload.operationName,
+          document: parse(payload.query),
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        if (errors.length) return errors;
+        return args;
+      },
+    },
+    wss,
+  );
+
+  const running: { stop(): Promise<void> }[] = [];
+  let stopped = false;
+
+  return {
+    services,
+    async start(port = config.port) {
+      feed.start();
+      for (const w of workers) running.push(w.start(services));
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, config.host, () => resolve());
+      });
+      const addr = server.address();
+      const actual = typeof addr === "object" && addr ? addr.port : port;
+      log.write({ kind: "SYSTEM", message: `Server started on port ${actual}`, data: { origin, pid: process.pid } });
+      logger.info({ port: actual, origin }, "chillzone listening");
+      return { port: actual, url: `http://127.0.0.1:${actual}` };
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await Promise.resolve(wsServer.dispose()).catch(() => {});
+      wss.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await Promise.allSettled(running.map((r) => r.stop()));
+      log.write({ kind: "SYSTEM", message: "Server stopped", data: { origin } });
+      await log.flush();
+      await feed.stop();
+      hub.close();
+      await bus.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// The Pothos builder and its type parameters. Types live in api/modules/*.
+import SchemaBuilder from "@pothos/core";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import type PrismaTypes from "../db/generated/pothos-types.js";
+import { getDatamodel } from "../db/generated/pothos-types.js";
+import type { Context } from "./context.js";
+import { roleAtLeast } from "./roles.js";
+import { AppError, ErrorCode, forbidden, unauthenticated } from "./errors.js";
+
+export type Scopes = {
+  public: boolean;
+  authenticated: boolean;
+  staff: boolean;
+  manager: boolean;
+  admin: boolean;
+  user: boolean;
+};
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: Scopes;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+    File: { Input: File; Output: never };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  defaultFieldNullability: false,
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodeQueryOptions: {},
+    nodesQueryOptions: false,
+  },
+  scopeAuth: {
+    authScopes: async (ctx) => ({
+      public: true,
+      authenticated: ctx.viewer !== null,
+      user: ctx.viewer?.userId !== undefined,
+      staff: roleAtLeast(ctx.viewer?.role, "STAFF"),
+      manager: roleAtLeast(ctx.viewer?.role, "MANAGER"),
+      admin: roleAtLeast(ctx.viewer?.role, "ADMIN"),
+    }),
+    // Anonymous callers are told to log in; logged-in ones that lack the role are refused.
+    unauthorizedError: (_parent, ctx) => (ctx.viewer ? forbidden() : unauthenticated()),
+  },
+  validation: {
+    validationError: (failure) => {
+      const first = failure.issues[0];
+      const field = first?.path?.map((p) => (typeof p === "object" ? String(p.key) : String(p))).join(".");
+      const message = failure.issues.map((i) => i.message).join("; ");
+      return new AppError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+    },
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});

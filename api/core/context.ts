@@ -1,0 +1,59 @@
+// The per-request context, shared by HTTP and WebSocket through yoga.getEnveloped.
+import DataLoader from "dataloader";
+import type { Logger } from "pino";
+import type { PrismaClient, User } from "../db/generated/client.js";
+import type { Db } from "../db/client.js";
+import type { Actor } from "../db/request-context.js";
+import type { EventHub } from "../events/hub.js";
+import type { LogWriter } from "../events/log-writer.js";
+import type { ChangeFeed } from "../events/change-feed.js";
+import type { AuthService, LoginThrottle, Viewer } from "./auth.js";
+import type { Config } from "./config.js";
+
+/** Long-lived parts of the app, built once in buildApp. */
+export type Services = {
+  config: Config;
+  db: Db;
+  prisma: PrismaClient;
+  logger: Logger;
+  auth: AuthService;
+  loginThrottle: LoginThrottle;
+  hub: EventHub;
+  feed: ChangeFeed;
+  log: LogWriter;
+  origin: string;
+  extra: Record<string, unknown>;
+};
+
+export type Context = {
+  services: Services;
+  prisma: PrismaClient;
+  viewer: Viewer | null;
+  actor: Actor;
+  requestId: string;
+  request: Request;
+  /** Set-Cookie values for the HTTP response (ignored over WebSocket). */
+  responseCookies: string[];
+  /** The client's address, for rate limits and the log. */
+  clientIp: string | null;
+  loaders: Loaders;
+};
+
+/** Per-request batching: one query for all the users a page of log entries names. */
+export type Loaders = { user: DataLoader<string, User | null> };
+
+export function createLoaders(prisma: PrismaClient): Loaders {
+  return {
+    user: new DataLoader(async (ids) => {
+      const rows = await prisma.user.findMany({ where: { id: { in: [...ids] } } });
+      const byId = new Map(rows.map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}
+
+export function actorFor(viewer: Viewer | null): Actor {
+  if (!viewer) return { kind: "anonymous" };
+  if (viewer.userId) return { kind: "user", userId: viewer.userId, username: viewer.username ?? "", role: viewer.role };
+  return { kind: "apiKey", apiKeyId: viewer.apiKeyId ?? "", name: viewer.apiKeyName ?? "", role: viewer.role };
+}

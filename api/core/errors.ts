@@ -1,0 +1,63 @@
+// The one error mapper. Every error a client sees carries extensions.code and a
+// message a person can act on; anything unexpected is masked and logged with the request id.
+import { GraphQLError } from "graphql";
+
+export const ErrorCode = {
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  SOLD_OUT: "SOLD_OUT",
+  PAYMENT_FAILED: "PAYMENT_FAILED",
+  UNAVAILABLE: "UNAVAILABLE",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const badInput = (message: string, field?: string) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
+export const conflict = (message: string, reason?: string) =>
+  new AppError(ErrorCode.CONFLICT, message, reason ? { reason } : {});
+export const forbidden = (message = "You do not have permission to do this") => new AppError(ErrorCode.FORBIDDEN, message);
+export const unauthenticated = (message = "Log in first") => new AppError(ErrorCode.UNAUTHENTICATED, message);
+
+type PrismaLikeError = { code?: string; meta?: Record<string, unknown>; name?: string };
+
+/** Turns known library errors into AppErrors; returns null for the unexpected. */
+export function toAppError(err: unknown): GraphQLError | null {
+  if (err instanceof GraphQLError && typeof err.extensions?.code === "string" && err.extensions.code !== ErrorCode.INTERNAL) {
+    if (err.originalError && !(err.originalError instanceof GraphQLError)) {
+      const inner = toAppError(err.originalError);
+      if (inner) return inner;
+    }
+    return err;
+  }
+  const original = err instanceof GraphQLError ? err.originalError : err;
+  if (!original) return err instanceof GraphQLError && !err.originalError ? err : null;
+  if (original instanceof AppError) return original;
+  if (original instanceof GraphQLError) return toAppError(original);
+  const e = original as PrismaLikeError & Error;
+  if (e.name === "InputValidationError" || e.name === "ZodError") return badInput(e.message);
+  switch (e.code) {
+    case "P2002": {
+      const target = (e.meta?.target as string[] | string | undefined) ?? (e.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause?.constraint?.fields;
+      const fields = Array.isArray(target) ? target.join(", ") : (target ?? "a unique field");
+      return conflict(`Another record already uses this ${fields}`, "unique");
+    }
+    case "P2025":
+    case "P2018":
+      return notFound("Record");
+    case "P2003":
+    case "P2014":
+      return conflict("This record is still referenced by other records", "in-use");
+  }
+  return null;
+}

@@ -1,0 +1,51 @@
+// Modules plug non-GraphQL parts into the one server here: HTTP routes (webhooks,
+// exports, downloads) and background workers. Registered at import time by the module.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Services } from "./context.js";
+
+export type HttpRoute = {
+  method: "GET" | "POST";
+  /** Exact path, or a prefix when it ends with "/". */
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse, services: Services, url: URL): Promise<void>;
+};
+
+export type Worker = { name: string; start(services: Services): { stop(): Promise<void> } };
+
+export const httpRoutes: HttpRoute[] = [];
+export const workers: Worker[] = [];
+
+export function findRoute(method: string, pathname: string): HttpRoute | undefined {
+  return httpRoutes.find((r) => r.method === method && (r.path.endsWith("/") ? pathname.startsWith(r.path) : pathname === r.path));
+}
+
+export function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new Error("body too large"));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+/** Node request headers as a fetch Headers object (for the auth service). */
+export function headersOf(req: IncomingMessage): Headers {
+  const h = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (Array.isArray(v)) for (const x of v) h.append(k, x);
+    else if (v !== undefined) h.set(k, v);
+  }
+  return h;
+}

@@ -1,0 +1,6 @@
+import { pino, type Logger } from "pino";
+import type { Config } from "./config.js";
+
+export function createLogger(config: Pick<Config, "logLevel">): Logger {
+  return pino({ level: config.logLevel, base: { app: "chillzone" }, redact: ["req.headers.authorization", "req.headers.cookie", "*.password"] });
+}

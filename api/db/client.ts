@@ -1,0 +1,126 @@
+// Opens the SQLite database: migrations, change triggers, pragmas, and a Prisma client
+// whose queries are serialized on the one connection.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/client.js";
+import { applyMigrations } from "./migrate.js";
+import { installChangeTriggers } from "../events/triggers.js";
+import { actorId, actorLabel, currentScope } from "./request-context.js";
+
+type Factory = PrismaBetterSQLite3;
+type Adapter = Awaited<ReturnType<Factory["connect"]>>;
+type Tx = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/** A FIFO lock: one holder at a time, in arrival order. */
+export class Lock {
+  private tail: Promise<void> = Promise.resolve();
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const prev = this.tail;
+    this.tail = prev.then(() => held);
+    return prev.then(() => release);
+  }
+  async run<T>(fn: () => Promise<T> | T): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+// Why the lock: the adapter shares one connection, and its plain queries do not wait for
+// an open interactive transaction, so another request's statement would run inside that
+// transaction (and roll back with it). Every statement outside a transaction waits here
+// until the open transaction commits or rolls back.
+function serialized(inner: Adapter, lock: Lock): Adapter {
+  const wrapped = Object.create(inner) as Adapter;
+  wrapped.queryRaw = (q) => lock.run(() => inner.queryRaw(q));
+  wrapped.executeRaw = (q) => lock.run(() => inner.executeRaw(q));
+  wrapped.executeScript = (s) => lock.run(() => inner.executeScript(s));
+  wrapped.startTransaction = async (isolation) => {
+    const release = await lock.acquire();
+    let tx: Tx;
+    try {
+      tx = await inner.startTransaction(isolation);
+    } catch (e) {
+      release();
+      throw e;
+    }
+    const commit = tx.commit.bind(tx);
+    const rollback = tx.rollback.bind(tx);
+    tx.commit = () => commit().finally(release);
+    tx.rollback = () => rollback().finally(release);
+    return tx;
+  };
+  return wrapped;
+}
+
+export function configureConnection(db: Database.Database, origin: string): void {
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON");
+  // FULL: a committed sale survives power loss, not only a process crash.
+  db.pragma("synchronous = FULL");
+  db.function("cz_ctx", { deterministic: false }, (key: unknown) => {
+    const scope = currentScope();
+    switch (key) {
+      case "origin":
+        return origin;
+      case "actorId":
+        return scope ? actorId(scope.actor) : null;
+      case "actorLabel":
+        return scope ? actorLabel(scope.actor) : "system";
+      case "requestId":
+        return scope?.requestId ?? null;
+      default:
+        return null;
+    }
+  });
+}
+
+export type Db = {
+  prisma: PrismaClient;
+  /** The raw connection, for bulk work and health checks. Use only inside `exclusive`. */
+  sqlite: Database.Database;
+  /** Runs fn while no Prisma statement or transaction is in flight. */
+  exclusive<T>(fn: (sqlite: Database.Database) => T): Promise<T>;
+  file: string;
+  close(): Promise<void>;
+};
+
+export async function openDatabase(file: string, origin: string): Promise<Db> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const lock = new Lock();
+  const factory = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
+  let sqlite: Database.Database | undefined;
+  const wrappedFactory = Object.create(factory) as Factory;
+  wrappedFactory.connect = async () => {
+    const adapter = await factory.connect();
+    const client = (adapter as unknown as { client: Database.Database }).client;
+    configureConnection(client, origin);
+    applyMigrations(client);
+    installChangeTriggers(client);
+    sqlite = client;
+    return serialized(adapter, lock);
+  };
+  const prisma = new PrismaClient({
+    adapter: wrappedFactory,
+    // Transactions queue behind each other on the one connection: allow for a burst.
+    transactionOptions: { maxWait: 20_000, timeout: 20_000 },
+  });
+  await prisma.$connect();
+  if (!sqlite) throw new Error("database connection did not open");
+  const conn = sqlite;
+  return {
+    prisma,
+    sqlite: conn,
+    file,
+    exclusive: (fn) => lock.run(() => fn(conn)),
+    close: () => prisma.$disconnect(),
+  };
+}

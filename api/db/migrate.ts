@@ -1,0 +1,39 @@
+// Applies prisma/migrations at start so `npm start` works on a fresh clone.
+// Rows go into Prisma's own _prisma_migrations table (same checksum scheme), so the
+// Prisma CLI sees the same history on a database the app created.
+import { createHash, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import type Database from "better-sqlite3";
+
+export const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
+
+export function applyMigrations(db: Database.Database, dir = migrationsDir): string[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
+    "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
+    "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
+  const applied = new Set(
+    (db.prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { migration_name: string }[]).map((r) => r.migration_name),
+  );
+  const names = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
+    .map((d) => d.name)
+    .sort();
+  const done: string[] = [];
+  for (const name of names) {
+    if (applied.has(name)) continue;
+    const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    const checksum = createHash("sha256").update(sql).digest("hex");
+    // Each migration and its bookkeeping row commit together or not at all.
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare(
+        `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+         VALUES (?, ?, ?, ?, ?, 1)`,
+      ).run(randomUUID(), checksum, new Date().toISOString(), name, new Date().toISOString());
+    })();
+    done.push(name);
+  }
+  return done;
+}

@@ -1,0 +1,38 @@
+// Who is acting, carried through async calls so the change-stream triggers can
+// stamp every row they write with the actor and request id (see events/triggers.ts).
+import { AsyncLocalStorage } from "node:async_hooks";
+
+export type Actor =
+  | { kind: "user"; userId: string; username: string; role: "ADMIN" | "MANAGER" | "STAFF" }
+  | { kind: "apiKey"; apiKeyId: string; name: string; role: "ADMIN" | "MANAGER" | "STAFF" }
+  | { kind: "system"; label?: string }
+  | { kind: "anonymous" };
+
+export type RequestScope = { actor: Actor; requestId: string | null };
+
+const storage = new AsyncLocalStorage<RequestScope>();
+
+export function runInScope<T>(scope: RequestScope, fn: () => T): T {
+  return storage.run(scope, fn);
+}
+
+export function currentScope(): RequestScope | undefined {
+  return storage.getStore();
+}
+
+export function actorId(actor: Actor): string | null {
+  return actor.kind === "user" ? actor.userId : null;
+}
+
+export function actorLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case "user":
+      return actor.username;
+    case "apiKey":
+      return `api-key:${actor.name}`;
+    case "system":
+      return actor.label ? `system:${actor.label}` : "system";
+    case "anonymous":
+      return "anonymous";
+  }
+}

@@ -1,0 +1,3 @@
+import "./log-entry.js";
+import "./logs-query.js";
+import "./subscriptions.js";

@@ -1,0 +1,35 @@
+import { builder } from "../../core/builder.js";
+import { viewData } from "./redact.js";
+import { User } from "../users/user.js";
+
+export const LogKindEnum = builder.enumType("LogKind", {
+  values: ["CREATE", "UPDATE", "DELETE", "REQUEST", "AUTH", "PAYMENT", "ROUTER", "BACKUP", "SYSTEM"] as const,
+});
+export const LogLevelEnum = builder.enumType("LogLevel", { values: ["DEBUG", "INFO", "WARN", "ERROR"] as const });
+
+export const LogEntry = builder.prismaNode("LogEntry", {
+  id: { field: "sequence" },
+  description: "One entry of the audit and activity log (the Logs page).",
+  fields: (t) => ({
+    sequence: t.exposeInt("sequence", { description: "Strictly increasing across the whole log." }),
+    at: t.expose("at", { type: "DateTime" }),
+    kind: t.expose("kind", { type: LogKindEnum }),
+    level: t.expose("level", { type: LogLevelEnum }),
+    model: t.exposeString("model", { nullable: true, description: "Model name for CREATE/UPDATE/DELETE entries, e.g. Transaction." }),
+    recordId: t.exposeString("recordId", { nullable: true }),
+    message: t.exposeString("message"),
+    actor: t.field({
+      type: User,
+      nullable: true,
+      resolve: (e, _a, ctx) => (e.actorId ? ctx.loaders.user.load(e.actorId) : null),
+    }),
+    actorLabel: t.exposeString("actorLabel", { nullable: true, description: "Who acted when it was not a user: api-key:NAME, system, anonymous." }),
+    requestId: t.exposeString("requestId", { nullable: true }),
+    data: t.field({
+      type: "JSON",
+      nullable: true,
+      description: "Before/after values for changes; request metadata for REQUEST entries.",
+      resolve: (e, _a, ctx) => viewData(e.model, e.data, ctx.viewer?.role),
+    }),
+  }),
+});

@@ -1,0 +1,40 @@
+// Log data is stored whole (it is the deleted-rows table restores read); what a viewer
+// sees of it is trimmed here, once, for queries and subscriptions alike.
+import { roleAtLeast, type Role } from "../../core/roles.js";
+
+const secretColumns: Record<string, string[]> = {
+  User: ["passwordHash"],
+  ApiKey: ["keyHash"],
+  Router: ["password"],
+  Session: [],
+};
+const managerOnlyColumns: Record<string, string[]> = { Voucher: ["password"] };
+
+const booleanColumns: Record<string, string[]> = {
+  Allocation: ["active"],
+  Router: ["tls", "isDefault"],
+  Transaction: ["voucherDelivered"],
+};
+
+function trimRow(model: string, row: unknown, role: Role | undefined): unknown {
+  if (!row || typeof row !== "object") return row;
+  const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+  for (const c of secretColumns[model] ?? []) if (c in out) out[c] = "[redacted]";
+  if (!roleAtLeast(role, "MANAGER")) for (const c of managerOnlyColumns[model] ?? []) if (c in out) out[c] = "[hidden]";
+  // SQLite stores booleans as 0/1; show them as booleans.
+  for (const c of booleanColumns[model] ?? []) if (typeof out[c] === "number") out[c] = out[c] === 1;
+  return out;
+}
+
+export function viewData(model: string | null, data: string | null, role: Role | undefined): unknown {
+  if (data === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return data;
+  }
+  if (!model || !parsed || typeof parsed !== "object") return parsed;
+  const d = parsed as { before?: unknown; after?: unknown };
+  return { ...d, ...("before" in d ? { before: trimRow(model, d.before, role) } : {}), ...("after" in d ? { after: trimRow(model, d.after, role) } : {}) };
+}

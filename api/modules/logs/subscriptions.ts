@@ -1,0 +1,71 @@
+import { builder } from "../../core/builder.js";
+import { changeKinds, type LogRecord } from "../../events/types.js";
+import type { LogEntry as LogEntryRow } from "../../db/generated/client.js";
+import { User } from "../users/user.js";
+import { LogEntry } from "./log-entry.js";
+import { LogFilter } from "./logs-query.js";
+import { matches, type LogFilterValue } from "./filter.js";
+import { viewData } from "./redact.js";
+
+const ChangeAction = builder.enumType("ChangeAction", { values: ["CREATED", "UPDATED", "DELETED"] as const });
+const actionOf = { CREATE: "CREATED", UPDATE: "UPDATED", DELETE: "DELETED" } as const;
+
+export const ModelEvent = builder.objectRef<LogRecord>("ModelEvent").implement({
+  description: "A committed change to one row: the post-save and post-delete signal.",
+  fields: (t) => ({
+    sequence: t.exposeInt("sequence", { description: "The change's position in the log; strictly increasing." }),
+    model: t.string({ resolve: (e) => e.model ?? "" }),
+    recordId: t.string({ resolve: (e) => e.recordId ?? "" }),
+    action: t.field({ type: ChangeAction, resolve: (e) => actionOf[e.kind as keyof typeof actionOf] }),
+    at: t.field({ type: "DateTime", resolve: (e) => e.at }),
+    actor: t.field({ type: User, nullable: true, resolve: (e, _a, ctx) => (e.actorId ? ctx.loaders.user.load(e.actorId) : null) }),
+    actorLabel: t.exposeString("actorLabel", { nullable: true }),
+    requestId: t.exposeString("requestId", { nullable: true }),
+    data: t.field({
+      type: "JSON",
+      description: "The row after the change; before it, for DELETED.",
+      resolve: (e, _a, ctx) => {
+        const d = viewData(e.model, e.data, ctx.viewer?.role) as { before?: unknown; after?: unknown } | null;
+        return (e.kind === "DELETE" ? d?.before : d?.after) ?? {};
+      },
+    }),
+    changes: t.field({
+      type: "JSON",
+      nullable: true,
+      description: "For UPDATED: {before, after} of the whole row.",
+      resolve: (e, _a, ctx) => (e.kind === "UPDATE" ? viewData(e.model, e.data, ctx.viewer?.role) : null),
+    }),
+  }),
+});
+
+const sinceDescription = "Resume: first deliver every matching event after this sequence, then live ones.";
+
+const modelFilter = (models: readonly string[] | null | undefined, kinds: ReadonlySet<string>) => (r: LogRecord) =>
+  kinds.has(r.kind) && changeKinds.has(r.kind) && (!models?.length || (r.model !== null && models.includes(r.model)));
+
+builder.subscriptionFields((t) => ({
+  modelSaved: t.field({
+    type: ModelEvent,
+    description: "Post-save events: CREATED and UPDATED. models null: every model.",
+    authScopes: { staff: true },
+    args: { models: t.arg.stringList(), since: t.arg.int({ description: sinceDescription }) },
+    subscribe: (_r, args, ctx) => ctx.services.hub.stream(modelFilter(args.models, new Set(["CREATE", "UPDATE"])), args.since),
+    resolve: (e) => e,
+  }),
+  modelDeleted: t.field({
+    type: ModelEvent,
+    description: "Post-delete events.",
+    authScopes: { staff: true },
+    args: { models: t.arg.stringList(), since: t.arg.int({ description: sinceDescription }) },
+    subscribe: (_r, args, ctx) => ctx.services.hub.stream(modelFilter(args.models, new Set(["DELETE"])), args.since),
+    resolve: (e) => e,
+  }),
+  logAdded: t.field({
+    type: LogEntry,
+    description: "Live tail of the log, filtered like Query.logs.",
+    authScopes: { staff: true },
+    args: { filter: t.arg({ type: LogFilter }), since: t.arg.int({ description: sinceDescription }) },
+    subscribe: (_r, args, ctx) => ctx.services.hub.stream((r) => matches(args.filter as LogFilterValue | null, r), args.since),
+    resolve: (e) => e as unknown as LogEntryRow,
+  }),
+}));

@@ -1,0 +1,3 @@
+import "./user.js";
+import "./session.js";
+import "./api-key.js";

@@ -1,0 +1,9 @@
+// Assembles the schema: every module registers its types on the builder by import.
+import { lexicographicSortSchema } from "graphql";
+import { builder } from "./core/builder.js";
+import "./core/scalars.js";
+import "./modules/users/index.js";
+import "./modules/allocations/index.js";
+import "./modules/logs/index.js";
+
+export const schema = lexicographicSortSchema(builder.toSchema());
