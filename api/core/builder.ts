@@ -4,6 +4,7 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
+import AuthFirstPlugin, { setScopeSource } from "./auth-first-plugin.js";
 import type PrismaTypes from "../db/generated/pothos-types.js";
 import { getDatamodel } from "../db/generated/pothos-types.js";
 import type { Context } from "./context.js";
@@ -19,6 +20,19 @@ export type Scopes = {
   user: boolean;
 };
 
+function scopesOf(ctx: Context): Scopes {
+  return {
+    public: true,
+    authenticated: ctx.viewer !== null,
+    user: ctx.viewer?.userId !== undefined,
+    staff: roleAtLeast(ctx.viewer?.role, "STAFF"),
+    manager: roleAtLeast(ctx.viewer?.role, "MANAGER"),
+    admin: roleAtLeast(ctx.viewer?.role, "ADMIN"),
+  };
+}
+
+setScopeSource((ctx) => scopesOf(ctx as Context));
+
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
@@ -31,7 +45,9 @@ export const builder = new SchemaBuilder<{
     File: { Input: File; Output: never };
   };
 }>({
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  // AuthFirst before Validation: config hooks run last-to-first, so it sees the validator
+  // mapper and puts the access check in front of it.
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, AuthFirstPlugin, ValidationPlugin],
   defaultFieldNullability: false,
   prisma: {
     client: (ctx) => ctx.prisma,
@@ -46,14 +62,7 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: false,
   },
   scopeAuth: {
-    authScopes: async (ctx) => ({
-      public: true,
-      authenticated: ctx.viewer !== null,
-      user: ctx.viewer?.userId !== undefined,
-      staff: roleAtLeast(ctx.viewer?.role, "STAFF"),
-      manager: roleAtLeast(ctx.viewer?.role, "MANAGER"),
-      admin: roleAtLeast(ctx.viewer?.role, "ADMIN"),
-    }),
+    authScopes: async (ctx) => scopesOf(ctx),
     // Anonymous callers are told to log in; logged-in ones that lack the role are refused.
     unauthorizedError: (_parent, ctx) => (ctx.viewer ? forbidden() : unauthenticated()),
   },
