@@ -14,6 +14,7 @@ export const AllocationFields = graphql(`
 		uptimeLimit
 		validityHours
 		routerProfile
+		sharedUsers
 		active
 		createdAt
 		updatedAt

@@ -1,0 +1,87 @@
+import { graphql } from '$lib/graphql/generated';
+
+export const TransactionRowFields = graphql(`
+	fragment TransactionRowFields on Transaction {
+		id
+		reference
+		fullName
+		phoneNumber
+		network
+		allocation {
+			id
+			name
+		}
+		amount {
+			amountMinor
+			currency
+			formatted
+		}
+		status
+		provider
+		providerReference
+		voucherDelivered
+		voucher {
+			id
+			username
+		}
+		createdAt
+		paidAt
+	}
+`);
+
+export const TransactionsDoc = graphql(`
+	query Transactions($first: Int, $after: String, $filter: TransactionFilter) {
+		transactions(first: $first, after: $after, filter: $filter) {
+			totalCount
+			pageInfo {
+				hasNextPage
+				endCursor
+			}
+			edges {
+				cursor
+				node {
+					...TransactionRowFields
+				}
+			}
+		}
+	}
+`);
+
+export const TransactionSavedDoc = graphql(`
+	subscription TransactionSaved {
+		modelSaved(models: ["Transaction"]) {
+			sequence
+			recordId
+			action
+		}
+	}
+`);
+
+export const PurchaseDoc = graphql(`
+	mutation Purchase($input: PurchaseInput!) {
+		purchase(input: $input) {
+			instructions
+			transaction {
+				id
+				reference
+				status
+			}
+		}
+	}
+`);
+
+export const ConfirmPaymentDoc = graphql(`
+	mutation ConfirmPayment($input: ConfirmPaymentInput!) {
+		confirmPayment(input: $input) {
+			id
+			reference
+			status
+			failureReason
+			voucher {
+				id
+				username
+				password
+			}
+		}
+	}
+`);

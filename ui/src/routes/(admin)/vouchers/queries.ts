@@ -1,0 +1,88 @@
+import { graphql } from '$lib/graphql/generated';
+
+export const VoucherRowFields = graphql(`
+	fragment VoucherRowFields on Voucher {
+		id
+		username
+		password
+		status
+		provisioning
+		provisioningError
+		expiresAt
+		createdAt
+		allocation {
+			id
+			name
+			code
+		}
+		router {
+			id
+			name
+		}
+		transaction {
+			id
+			reference
+			fullName
+		}
+		usage {
+			bytesIn
+			bytesOut
+			uptime
+			syncedAt
+		}
+	}
+`);
+
+export const VouchersDoc = graphql(`
+	query Vouchers($first: Int, $after: String, $filter: VoucherFilter) {
+		vouchers(first: $first, after: $after, filter: $filter) {
+			totalCount
+			pageInfo {
+				hasNextPage
+				endCursor
+			}
+			edges {
+				cursor
+				node {
+					...VoucherRowFields
+				}
+			}
+		}
+	}
+`);
+
+export const GenerateVouchersDoc = graphql(`
+	mutation GenerateVouchers($input: GenerateVouchersInput!) {
+		generateVouchers(input: $input) {
+			count
+		}
+	}
+`);
+
+export const ImportVouchersDoc = graphql(`
+	mutation ImportVouchers($input: ImportVouchersInput!) {
+		importVouchers(input: $input) {
+			imported
+			skipped
+		}
+	}
+`);
+
+export const DisableVoucherDoc = graphql(`
+	mutation DisableVoucher($id: ID!) {
+		disableVoucher(id: $id) {
+			id
+			status
+			provisioning
+		}
+	}
+`);
+
+export const VoucherSavedDoc = graphql(`
+	subscription VoucherSaved {
+		modelSaved(models: ["Voucher"]) {
+			sequence
+			recordId
+		}
+	}
+`);
