@@ -65,6 +65,8 @@ export const builder = new SchemaBuilder<{
     authScopes: async (ctx) => scopesOf(ctx),
     // Anonymous callers are told to log in; logged-in ones that lack the role are refused.
     unauthorizedError: (_parent, ctx) => (ctx.viewer ? forbidden() : unauthenticated()),
+    // Refuse a subscription when it starts, not silently on each event.
+    authorizeOnSubscribe: true,
   },
   validation: {
     validationError: (failure) => {

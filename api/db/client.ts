@@ -90,6 +90,8 @@ export type Db = {
   /** Runs fn while no Prisma statement or transaction is in flight. */
   exclusive<T>(fn: (sqlite: Database.Database) => T): Promise<T>;
   file: string;
+  /** Prisma operations run so far (for query-count tests). */
+  stats: { operations: number };
   close(): Promise<void>;
 };
 
@@ -108,19 +110,30 @@ export async function openDatabase(file: string, origin: string): Promise<Db> {
     sqlite = client;
     return serialized(adapter, lock);
   };
-  const prisma = new PrismaClient({
+  const base = new PrismaClient({
     adapter: wrappedFactory,
     // Transactions queue behind each other on the one connection: allow for a burst.
     transactionOptions: { maxWait: 20_000, timeout: 20_000 },
   });
-  await prisma.$connect();
+  await base.$connect();
+  const stats = { operations: 0 };
+  // Counts Prisma operations, so a test can fail when a nested query turns into N+1.
+  const prisma = base.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        stats.operations += 1;
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
   if (!sqlite) throw new Error("database connection did not open");
   const conn = sqlite;
   return {
     prisma,
     sqlite: conn,
     file,
+    stats,
     exclusive: (fn) => lock.run(() => fn(conn)),
-    close: () => prisma.$disconnect(),
+    close: () => base.$disconnect(),
   };
 }

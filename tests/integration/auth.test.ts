@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, codesOf, collect, startTestServer, type TestServer } from "../helpers/server.js";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.stop());
+
+const me = `{ me { username role } }`;
+
+describe("auth", () => {
+  it("login returns a token and sets an httpOnly cookie; both authenticate", async () => {
+    const r = await server.gql(`mutation { login(username: "${ADMIN.username}", password: "${ADMIN.password}") { token user { username role } } }`);
+    expect(r.data.login.user).toEqual({ username: "admin", role: "ADMIN" });
+    const cookie = r.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/^cz_session=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect((await server.gql(me, {}, { token: r.data.login.token })).data.me.username).toBe("admin");
+    const viaCookie = await server.gql(me, {}, { headers: { cookie: cookie.split(";")[0]! } });
+    expect(viaCookie.data.me.username).toBe("admin");
+  });
+
+  it("wrong password and unknown user get the same UNAUTHENTICATED answer", async () => {
+    const a = await server.gql(`mutation { login(username: "admin", password: "wrong-password") { token } }`);
+    const b = await server.gql(`mutation { login(username: "nobody", password: "wrong-password") { token } }`);
+    expect(codesOf(a)).toEqual(["UNAUTHENTICATED"]);
+    expect(a.errors![0]!.message).toBe(b.errors![0]!.message);
+  });
+
+  it("throttles repeated failures for a username", async () => {
+    await server.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username: "victim", password: "victim-pass-1", role: "STAFF" } }, { token: server.adminToken });
+    for (let i = 0; i < 5; i++) await server.gql(`mutation { login(username: "victim", password: "nope-nope") { token } }`);
+    const locked = await server.gql(`mutation { login(username: "victim", password: "victim-pass-1") { token } }`);
+    expect(codesOf(locked)).toEqual(["UNAUTHENTICATED"]);
+    expect(locked.errors![0]!.message).toMatch(/Too many failed attempts/);
+  });
+
+  it("logout revokes the token", async () => {
+    const token = await server.login();
+    const out = await server.gql(`mutation { logout }`, {}, { token });
+    expect(out.data.logout).toBe(true);
+    expect(out.headers.get("set-cookie")).toMatch(/Max-Age=0/);
+    expect((await server.gql(me, {}, { token })).data.me).toBeNull();
+  });
+
+  it("a tampered token is anonymous", async () => {
+    const token = await server.login();
+    const tampered = token.slice(0, -2) + (token.endsWith("A") ? "BB" : "AA");
+    expect((await server.gql(me, {}, { token: tampered })).data.me).toBeNull();
+  });
+
+  it("API keys authenticate with their role, are shown once, and can be revoked", async () => {
+    const created = await server.gql(`mutation { createApiKey(input: {name: "partner", role: MANAGER}) { key apiKey { id prefix role } } }`, {}, { token: server.adminToken });
+    const { key, apiKey } = created.data.createApiKey;
+    expect(key.startsWith(apiKey.prefix)).toBe(true);
+    const listed = await server.gql(`{ apiKeys { name prefix lastUsedAt } }`, {}, { token: server.adminToken });
+    expect(JSON.stringify(listed.data)).not.toContain(key);
+    const r = await server.gql(`{ allocations(includeInactive: true) { id } }`, {}, { apiKey: key });
+    expect(r.errors).toBeUndefined();
+    expect(codesOf(await server.gql(`{ users { id } }`, {}, { apiKey: key }))).toEqual(["FORBIDDEN"]);
+    await server.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: apiKey.id }, { token: server.adminToken });
+    expect(codesOf(await server.gql(`{ allocations(includeInactive: true) { id } }`, {}, { apiKey: key }))).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("users: create with validation, no duplicates, cannot delete self or the last admin", async () => {
+    const t = { token: server.adminToken };
+    const mk = (input: Record<string, unknown>) => server.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id username role phoneNumber } }`, { i: input }, t);
+    const ok = await mk({ username: "kofi", password: "kofi-pass-1", role: "STAFF", phoneNumber: "+233 24 123 4567" });
+    expect(ok.data.createUser).toMatchObject({ username: "kofi", role: "STAFF", phoneNumber: "0241234567" });
+    expect(codesOf(await mk({ username: "kofi", password: "kofi-pass-1", role: "STAFF" }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codesOf(await mk({ username: "ama", password: "short", role: "STAFF" }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codesOf(await mk({ username: "ama", password: "long-enough", role: "STAFF", email: "not-an-email" }))).toEqual(["BAD_USER_INPUT"]);
+    const meId = (await server.gql(`{ me { id } }`, {}, t)).data.me.id;
+    expect(codesOf(await server.gql(`mutation($id: ID!) { deleteUser(id: $id) }`, { id: meId }, t))).toEqual(["CONFLICT"]);
+    const del = await server.gql(`mutation($id: ID!) { deleteUser(id: $id) }`, { id: ok.data.createUser.id }, t);
+    expect(del.data.deleteUser).toBe(ok.data.createUser.id);
+    const users = await server.gql(`{ users { username } }`, {}, t);
+    expect(users.data.users.map((u: { username: string }) => u.username)).not.toContain("kofi");
+  });
+
+  it("graphql-ws reads the token from connectionParams; anonymous subscriptions are refused", async () => {
+    const authed = server.ws({ authorization: `Bearer ${server.adminToken}` });
+    const sub = collect(authed, `subscription { modelSaved(models: ["Allocation"]) { model action } }`, {}, 1);
+    await new Promise((r) => setTimeout(r, 200));
+    await server.gql(`mutation { createAllocation(input: {name: "WS", priceMinor: 4321, dataLimitMb: 4321}) { id } }`, {}, { token: server.adminToken });
+    expect(await sub.done).toEqual([{ modelSaved: { model: "Allocation", action: "CREATED" } }]);
+    const anon = server.ws();
+    await expect(collect(anon, `subscription { modelSaved { model } }`, {}, 1).done).rejects.toMatchObject({
+      errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }) })],
+    });
+  });
+
+  it("health endpoints answer", async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ checks: { database: "ok" } });
+  });
+});
