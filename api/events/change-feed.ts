@@ -32,6 +32,10 @@ export class ChangeFeed {
     this.lastSequence = Number(this.db.prepare("SELECT coalesce(max(sequence), 0) FROM LogEntry").pluck().get());
   }
 
+  get lastPublished(): number {
+    return this.lastSequence;
+  }
+
   start(): void {
     this.timer = setInterval(() => this.nudge(), this.pollMs);
     this.timer.unref();
