@@ -25,6 +25,9 @@ type Documents = {
     "\n\tmutation DeleteAllocation($id: ID!) {\n\t\tdeleteAllocation(id: $id)\n\t}\n": typeof types.DeleteAllocationDocument,
     "\n\tsubscription AllocationSaved {\n\t\tmodelSaved(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n": typeof types.AllocationSavedDocument,
     "\n\tsubscription AllocationDeleted {\n\t\tmodelDeleted(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": typeof types.AllocationDeletedDocument,
+    "\n\tfragment LogEntryFields on LogEntry {\n\t\tid\n\t\tsequence\n\t\tat\n\t\tkind\n\t\tlevel\n\t\tmodel\n\t\trecordId\n\t\tmessage\n\t\tactor {\n\t\t\tid\n\t\t\tusername\n\t\t}\n\t\tactorLabel\n\t\trequestId\n\t\tdata\n\t}\n": typeof types.LogEntryFieldsFragmentDoc,
+    "\n\tquery Logs($first: Int, $after: String, $filter: LogFilter) {\n\t\tlogs(first: $first, after: $after, filter: $filter) {\n\t\t\tpageInfo {\n\t\t\t\thasNextPage\n\t\t\t\tendCursor\n\t\t\t}\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\t...LogEntryFields\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n": typeof types.LogsDocument,
+    "\n\tsubscription LogAdded($filter: LogFilter, $since: Int) {\n\t\tlogAdded(filter: $filter, since: $since) {\n\t\t\t...LogEntryFields\n\t\t}\n\t}\n": typeof types.LogAddedDocument,
     "\n\t\tquery TransactionDetail($id: ID!) {\n\t\t\tnode(id: $id) {\n\t\t\t\t... on Transaction {\n\t\t\t\t\tid\n\t\t\t\t\treference\n\t\t\t\t\tfullName\n\t\t\t\t\tphoneNumber\n\t\t\t\t\tnetwork\n\t\t\t\t\tstatus\n\t\t\t\t\tfailureReason\n\t\t\t\t\tprovider\n\t\t\t\t\tproviderReference\n\t\t\t\t\tvoucherDelivered\n\t\t\t\t\tpaidAt\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tupdatedAt\n\t\t\t\t\tamount {\n\t\t\t\t\t\tamountMinor\n\t\t\t\t\t\tcurrency\n\t\t\t\t\t\tformatted\n\t\t\t\t\t}\n\t\t\t\t\trefundedAmount {\n\t\t\t\t\t\tamountMinor\n\t\t\t\t\t\tcurrency\n\t\t\t\t\t\tformatted\n\t\t\t\t\t}\n\t\t\t\t\tallocation {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tname\n\t\t\t\t\t\tcode\n\t\t\t\t\t}\n\t\t\t\t\tvoucher {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tusername\n\t\t\t\t\t\tpassword\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tprovisioning\n\t\t\t\t\t\tprovisioningError\n\t\t\t\t\t\texpiresAt\n\t\t\t\t\t\tusage {\n\t\t\t\t\t\t\tbytesIn\n\t\t\t\t\t\t\tbytesOut\n\t\t\t\t\t\t\tuptime\n\t\t\t\t\t\t\tsyncedAt\n\t\t\t\t\t\t}\n\t\t\t\t\t}\n\t\t\t\t\trefunds {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tamount {\n\t\t\t\t\t\t\tamountMinor\n\t\t\t\t\t\t\tcurrency\n\t\t\t\t\t\t\tformatted\n\t\t\t\t\t\t}\n\t\t\t\t\t\treason\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tcreatedAt\n\t\t\t\t\t}\n\t\t\t\t\tnotifications {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tchannel\n\t\t\t\t\t\trecipient\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tattempts\n\t\t\t\t\t\tlastError\n\t\t\t\t\t\tsentAt\n\t\t\t\t\t\tcreatedAt\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": typeof types.TransactionDetailDocument,
     "\n\t\tsubscription TransactionDetailChanged {\n\t\t\tmodelSaved(models: [\"Transaction\", \"Voucher\"]) {\n\t\t\t\tsequence\n\t\t\t\tmodel\n\t\t\t\trecordId\n\t\t\t}\n\t\t}\n\t": typeof types.TransactionDetailChangedDocument,
     "\n\tfragment TransactionRowFields on Transaction {\n\t\tid\n\t\treference\n\t\tfullName\n\t\tphoneNumber\n\t\tnetwork\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t}\n\t\tamount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tstatus\n\t\tprovider\n\t\tproviderReference\n\t\tvoucherDelivered\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t}\n\t\tcreatedAt\n\t\tpaidAt\n\t}\n": typeof types.TransactionRowFieldsFragmentDoc,
@@ -51,6 +54,11 @@ type Documents = {
     "\n\tmutation ImportVouchers($input: ImportVouchersInput!) {\n\t\timportVouchers(input: $input) {\n\t\t\timported\n\t\t\tskipped\n\t\t}\n\t}\n": typeof types.ImportVouchersDocument,
     "\n\tmutation DisableVoucher($id: ID!) {\n\t\tdisableVoucher(id: $id) {\n\t\t\tid\n\t\t\tstatus\n\t\t\tprovisioning\n\t\t}\n\t}\n": typeof types.DisableVoucherDocument,
     "\n\tsubscription VoucherSaved {\n\t\tmodelSaved(models: [\"Voucher\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": typeof types.VoucherSavedDocument,
+    "\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\tid\n\t\t\tname\n\t\t\tprice {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t}\n": typeof types.BuyAllocationsDocument,
+    "\n\tfragment BuyTransactionFields on Transaction {\n\t\tid\n\t\treference\n\t\tstatus\n\t\tfullName\n\t\tphoneNumber\n\t\tfailureReason\n\t\tvoucherDelivered\n\t\tpaidAt\n\t\tcreatedAt\n\t\tamount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t\tpassword\n\t\t\texpiresAt\n\t\t}\n\t}\n": typeof types.BuyTransactionFieldsFragmentDoc,
+    "\n\tmutation BuyPurchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\t...BuyTransactionFields\n\t\t\t}\n\t\t}\n\t}\n": typeof types.BuyPurchaseDocument,
+    "\n\tquery TransactionByReference($reference: String!) {\n\t\ttransactionByReference(reference: $reference) {\n\t\t\t...BuyTransactionFields\n\t\t}\n\t}\n": typeof types.TransactionByReferenceDocument,
+    "\n\tquery BuyAppInfo {\n\t\tappInfo {\n\t\t\thotspotLoginUrl\n\t\t\tpaymentProvider\n\t\t}\n\t}\n": typeof types.BuyAppInfoDocument,
     "\n\t\tmutation Login($username: String!, $password: String!) {\n\t\t\tlogin(username: $username, password: $password) {\n\t\t\t\ttoken\n\t\t\t\tuser {\n\t\t\t\t\tid\n\t\t\t\t\tusername\n\t\t\t\t\trole\n\t\t\t\t\temail\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": typeof types.LoginDocument,
 };
 const documents: Documents = {
@@ -65,6 +73,9 @@ const documents: Documents = {
     "\n\tmutation DeleteAllocation($id: ID!) {\n\t\tdeleteAllocation(id: $id)\n\t}\n": types.DeleteAllocationDocument,
     "\n\tsubscription AllocationSaved {\n\t\tmodelSaved(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n": types.AllocationSavedDocument,
     "\n\tsubscription AllocationDeleted {\n\t\tmodelDeleted(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": types.AllocationDeletedDocument,
+    "\n\tfragment LogEntryFields on LogEntry {\n\t\tid\n\t\tsequence\n\t\tat\n\t\tkind\n\t\tlevel\n\t\tmodel\n\t\trecordId\n\t\tmessage\n\t\tactor {\n\t\t\tid\n\t\t\tusername\n\t\t}\n\t\tactorLabel\n\t\trequestId\n\t\tdata\n\t}\n": types.LogEntryFieldsFragmentDoc,
+    "\n\tquery Logs($first: Int, $after: String, $filter: LogFilter) {\n\t\tlogs(first: $first, after: $after, filter: $filter) {\n\t\t\tpageInfo {\n\t\t\t\thasNextPage\n\t\t\t\tendCursor\n\t\t\t}\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\t...LogEntryFields\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n": types.LogsDocument,
+    "\n\tsubscription LogAdded($filter: LogFilter, $since: Int) {\n\t\tlogAdded(filter: $filter, since: $since) {\n\t\t\t...LogEntryFields\n\t\t}\n\t}\n": types.LogAddedDocument,
     "\n\t\tquery TransactionDetail($id: ID!) {\n\t\t\tnode(id: $id) {\n\t\t\t\t... on Transaction {\n\t\t\t\t\tid\n\t\t\t\t\treference\n\t\t\t\t\tfullName\n\t\t\t\t\tphoneNumber\n\t\t\t\t\tnetwork\n\t\t\t\t\tstatus\n\t\t\t\t\tfailureReason\n\t\t\t\t\tprovider\n\t\t\t\t\tproviderReference\n\t\t\t\t\tvoucherDelivered\n\t\t\t\t\tpaidAt\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tupdatedAt\n\t\t\t\t\tamount {\n\t\t\t\t\t\tamountMinor\n\t\t\t\t\t\tcurrency\n\t\t\t\t\t\tformatted\n\t\t\t\t\t}\n\t\t\t\t\trefundedAmount {\n\t\t\t\t\t\tamountMinor\n\t\t\t\t\t\tcurrency\n\t\t\t\t\t\tformatted\n\t\t\t\t\t}\n\t\t\t\t\tallocation {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tname\n\t\t\t\t\t\tcode\n\t\t\t\t\t}\n\t\t\t\t\tvoucher {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tusername\n\t\t\t\t\t\tpassword\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tprovisioning\n\t\t\t\t\t\tprovisioningError\n\t\t\t\t\t\texpiresAt\n\t\t\t\t\t\tusage {\n\t\t\t\t\t\t\tbytesIn\n\t\t\t\t\t\t\tbytesOut\n\t\t\t\t\t\t\tuptime\n\t\t\t\t\t\t\tsyncedAt\n\t\t\t\t\t\t}\n\t\t\t\t\t}\n\t\t\t\t\trefunds {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tamount {\n\t\t\t\t\t\t\tamountMinor\n\t\t\t\t\t\t\tcurrency\n\t\t\t\t\t\t\tformatted\n\t\t\t\t\t\t}\n\t\t\t\t\t\treason\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tcreatedAt\n\t\t\t\t\t}\n\t\t\t\t\tnotifications {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tchannel\n\t\t\t\t\t\trecipient\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tattempts\n\t\t\t\t\t\tlastError\n\t\t\t\t\t\tsentAt\n\t\t\t\t\t\tcreatedAt\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": types.TransactionDetailDocument,
     "\n\t\tsubscription TransactionDetailChanged {\n\t\t\tmodelSaved(models: [\"Transaction\", \"Voucher\"]) {\n\t\t\t\tsequence\n\t\t\t\tmodel\n\t\t\t\trecordId\n\t\t\t}\n\t\t}\n\t": types.TransactionDetailChangedDocument,
     "\n\tfragment TransactionRowFields on Transaction {\n\t\tid\n\t\treference\n\t\tfullName\n\t\tphoneNumber\n\t\tnetwork\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t}\n\t\tamount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tstatus\n\t\tprovider\n\t\tproviderReference\n\t\tvoucherDelivered\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t}\n\t\tcreatedAt\n\t\tpaidAt\n\t}\n": types.TransactionRowFieldsFragmentDoc,
@@ -91,6 +102,11 @@ const documents: Documents = {
     "\n\tmutation ImportVouchers($input: ImportVouchersInput!) {\n\t\timportVouchers(input: $input) {\n\t\t\timported\n\t\t\tskipped\n\t\t}\n\t}\n": types.ImportVouchersDocument,
     "\n\tmutation DisableVoucher($id: ID!) {\n\t\tdisableVoucher(id: $id) {\n\t\t\tid\n\t\t\tstatus\n\t\t\tprovisioning\n\t\t}\n\t}\n": types.DisableVoucherDocument,
     "\n\tsubscription VoucherSaved {\n\t\tmodelSaved(models: [\"Voucher\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": types.VoucherSavedDocument,
+    "\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\tid\n\t\t\tname\n\t\t\tprice {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t}\n": types.BuyAllocationsDocument,
+    "\n\tfragment BuyTransactionFields on Transaction {\n\t\tid\n\t\treference\n\t\tstatus\n\t\tfullName\n\t\tphoneNumber\n\t\tfailureReason\n\t\tvoucherDelivered\n\t\tpaidAt\n\t\tcreatedAt\n\t\tamount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t\tpassword\n\t\t\texpiresAt\n\t\t}\n\t}\n": types.BuyTransactionFieldsFragmentDoc,
+    "\n\tmutation BuyPurchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\t...BuyTransactionFields\n\t\t\t}\n\t\t}\n\t}\n": types.BuyPurchaseDocument,
+    "\n\tquery TransactionByReference($reference: String!) {\n\t\ttransactionByReference(reference: $reference) {\n\t\t\t...BuyTransactionFields\n\t\t}\n\t}\n": types.TransactionByReferenceDocument,
+    "\n\tquery BuyAppInfo {\n\t\tappInfo {\n\t\t\thotspotLoginUrl\n\t\t\tpaymentProvider\n\t\t}\n\t}\n": types.BuyAppInfoDocument,
     "\n\t\tmutation Login($username: String!, $password: String!) {\n\t\t\tlogin(username: $username, password: $password) {\n\t\t\t\ttoken\n\t\t\t\tuser {\n\t\t\t\t\tid\n\t\t\t\t\tusername\n\t\t\t\t\trole\n\t\t\t\t\temail\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": types.LoginDocument,
 };
 
@@ -152,6 +168,18 @@ export function graphql(source: "\n\tsubscription AllocationSaved {\n\t\tmodelSa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n\tsubscription AllocationDeleted {\n\t\tmodelDeleted(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription AllocationDeleted {\n\t\tmodelDeleted(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tfragment LogEntryFields on LogEntry {\n\t\tid\n\t\tsequence\n\t\tat\n\t\tkind\n\t\tlevel\n\t\tmodel\n\t\trecordId\n\t\tmessage\n\t\tactor {\n\t\t\tid\n\t\t\tusername\n\t\t}\n\t\tactorLabel\n\t\trequestId\n\t\tdata\n\t}\n"): (typeof documents)["\n\tfragment LogEntryFields on LogEntry {\n\t\tid\n\t\tsequence\n\t\tat\n\t\tkind\n\t\tlevel\n\t\tmodel\n\t\trecordId\n\t\tmessage\n\t\tactor {\n\t\t\tid\n\t\t\tusername\n\t\t}\n\t\tactorLabel\n\t\trequestId\n\t\tdata\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tquery Logs($first: Int, $after: String, $filter: LogFilter) {\n\t\tlogs(first: $first, after: $after, filter: $filter) {\n\t\t\tpageInfo {\n\t\t\t\thasNextPage\n\t\t\t\tendCursor\n\t\t\t}\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\t...LogEntryFields\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery Logs($first: Int, $after: String, $filter: LogFilter) {\n\t\tlogs(first: $first, after: $after, filter: $filter) {\n\t\t\tpageInfo {\n\t\t\t\thasNextPage\n\t\t\t\tendCursor\n\t\t\t}\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\t...LogEntryFields\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tsubscription LogAdded($filter: LogFilter, $since: Int) {\n\t\tlogAdded(filter: $filter, since: $since) {\n\t\t\t...LogEntryFields\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription LogAdded($filter: LogFilter, $since: Int) {\n\t\tlogAdded(filter: $filter, since: $since) {\n\t\t\t...LogEntryFields\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -256,6 +284,26 @@ export function graphql(source: "\n\tmutation DisableVoucher($id: ID!) {\n\t\tdi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n\tsubscription VoucherSaved {\n\t\tmodelSaved(models: [\"Voucher\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription VoucherSaved {\n\t\tmodelSaved(models: [\"Voucher\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\tid\n\t\t\tname\n\t\t\tprice {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\tid\n\t\t\tname\n\t\t\tprice {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tfragment BuyTransactionFields on Transaction {\n\t\tid\n\t\treference\n\t\tstatus\n\t\tfullName\n\t\tphoneNumber\n\t\tfailureReason\n\t\tvoucherDelivered\n\t\tpaidAt\n\t\tcreatedAt\n\t\tamount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t\tpassword\n\t\t\texpiresAt\n\t\t}\n\t}\n"): (typeof documents)["\n\tfragment BuyTransactionFields on Transaction {\n\t\tid\n\t\treference\n\t\tstatus\n\t\tfullName\n\t\tphoneNumber\n\t\tfailureReason\n\t\tvoucherDelivered\n\t\tpaidAt\n\t\tcreatedAt\n\t\tamount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t\tpassword\n\t\t\texpiresAt\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tmutation BuyPurchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\t...BuyTransactionFields\n\t\t\t}\n\t\t}\n\t}\n"): (typeof documents)["\n\tmutation BuyPurchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\t...BuyTransactionFields\n\t\t\t}\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tquery TransactionByReference($reference: String!) {\n\t\ttransactionByReference(reference: $reference) {\n\t\t\t...BuyTransactionFields\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery TransactionByReference($reference: String!) {\n\t\ttransactionByReference(reference: $reference) {\n\t\t\t...BuyTransactionFields\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tquery BuyAppInfo {\n\t\tappInfo {\n\t\t\thotspotLoginUrl\n\t\t\tpaymentProvider\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery BuyAppInfo {\n\t\tappInfo {\n\t\t\thotspotLoginUrl\n\t\t\tpaymentProvider\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

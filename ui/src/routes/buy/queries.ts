@@ -1,0 +1,78 @@
+import { graphql } from '$lib/graphql/generated';
+
+export const BuyAllocationsDoc = graphql(`
+	query BuyAllocations {
+		allocations {
+			id
+			name
+			price {
+				amountMinor
+				currency
+				formatted
+			}
+			dataLimitMb
+			uptimeLimit
+			validityHours
+		}
+	}
+`);
+
+export const BuyTransactionFields = graphql(`
+	fragment BuyTransactionFields on Transaction {
+		id
+		reference
+		status
+		fullName
+		phoneNumber
+		failureReason
+		voucherDelivered
+		paidAt
+		createdAt
+		amount {
+			amountMinor
+			currency
+			formatted
+		}
+		allocation {
+			id
+			name
+			dataLimitMb
+			uptimeLimit
+			validityHours
+		}
+		voucher {
+			id
+			username
+			password
+			expiresAt
+		}
+	}
+`);
+
+export const BuyPurchaseDoc = graphql(`
+	mutation BuyPurchase($input: PurchaseInput!) {
+		purchase(input: $input) {
+			instructions
+			transaction {
+				...BuyTransactionFields
+			}
+		}
+	}
+`);
+
+export const TransactionByReferenceDoc = graphql(`
+	query TransactionByReference($reference: String!) {
+		transactionByReference(reference: $reference) {
+			...BuyTransactionFields
+		}
+	}
+`);
+
+export const BuyAppInfoDoc = graphql(`
+	query BuyAppInfo {
+		appInfo {
+			hotspotLoginUrl
+			paymentProvider
+		}
+	}
+`);
