@@ -64,6 +64,9 @@ export function configureConnection(db: Database.Database, origin: string): void
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
+  // REPLACE deletes conflicting rows; only with recursive triggers do those deletes fire the
+  // change-stream DELETE triggers, so the replaced row's last values reach the log.
+  db.pragma("recursive_triggers = ON");
   // FULL: a committed sale survives power loss, not only a process crash.
   db.pragma("synchronous = FULL");
   db.function("cz_ctx", { deterministic: false }, (key: unknown) => {

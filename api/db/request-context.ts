@@ -13,7 +13,15 @@ export type RequestScope = { actor: Actor; requestId: string | null };
 const storage = new AsyncLocalStorage<RequestScope>();
 
 export function runInScope<T>(scope: RequestScope, fn: () => T): T {
-  return storage.run(scope, fn);
+  return storage.run(scope, () => {
+    const result = fn();
+    // Prisma queries are lazy thenables that start only when awaited, which would be after
+    // this returns and outside the scope: start them here so their writes carry the scope.
+    if (result && typeof result === "object" && !(result instanceof Promise) && typeof (result as { then?: unknown }).then === "function") {
+      return (result as PromiseLike<unknown>).then((v) => v) as T;
+    }
+    return result;
+  });
 }
 
 export function currentScope(): RequestScope | undefined {
