@@ -5,5 +5,7 @@ import "./core/scalars.js";
 import "./modules/users/index.js";
 import "./modules/allocations/index.js";
 import "./modules/logs/index.js";
+import "./modules/vouchers/index.js";
+import "./modules/transactions/index.js";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

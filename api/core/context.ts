@@ -37,6 +37,9 @@ export type Context = {
   /** The client's address, for rate limits and the log. */
   clientIp: string | null;
   loaders: Loaders;
+  /** Vouchers whose password this caller may read without a manager role: set by the
+   * field that proved the caller is the buyer (transactionByReference, once paid). */
+  revealVoucherFor?: Set<string>;
 };
 
 /** Per-request batching: one query for all the users a page of log entries names. */

@@ -1,0 +1,29 @@
+// How an anonymous buyer reads their own sale. Transaction and Voucher fields need a staff
+// login, or the `$granted` scope BUYER from the field that returned the object: a field
+// that proves the caller holds the sale (transactionByReference; purchase, which creates it)
+// sets `grantScopes: [BUYER]`. Grants are not inherited, so Transaction.voucher and
+// Voucher.transaction pass it on explicitly.
+import type { Context } from "../../core/context.js";
+import { roleAtLeast } from "../../core/roles.js";
+
+export const BUYER = "buyer";
+
+/** Staff and the buyer may read a sale; the type-level rule for Transaction and Voucher. */
+export const staffOrBuyer = { staff: true, $granted: BUYER } as const;
+
+/** Statuses in which the buyer has paid and may see the voucher's password. */
+const paidStatuses = new Set(["PAID", "PARTIALLY_REFUNDED"]);
+
+/** Lets this request read the voucher's password when the sale is paid. */
+export function revealVoucherToBuyer(ctx: Context, tx: { status: string; voucherId: string | null }): void {
+  if (!tx.voucherId || !paidStatuses.has(tx.status)) return;
+  (ctx.revealVoucherFor ??= new Set()).add(tx.voucherId);
+}
+
+/** Managers and admins see every password; anyone else only what the request was granted. */
+export const mayReadPassword = (ctx: Context, voucherId: string) =>
+  roleAtLeast(ctx.viewer?.role, "MANAGER") || (ctx.revealVoucherFor?.has(voucherId) ?? false);
+
+/** Staff see a sale's voucher; the buyer only once it is revealed (paid). */
+export const mayReadVoucher = (ctx: Context, voucherId: string) =>
+  roleAtLeast(ctx.viewer?.role, "STAFF") || (ctx.revealVoucherFor?.has(voucherId) ?? false);

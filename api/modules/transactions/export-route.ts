@@ -1,0 +1,138 @@
+// GET /exports/transactions.csv: the sales the dashboard's filter shows, as a CSV download.
+// Same filter as Query.transactions (query parameters status (repeatable), search,
+// allocationId, from, to). Rows are read in keyset batches and written as they come, with
+// backpressure, so memory stays flat whether the file has ten rows or a million.
+import { once } from "node:events";
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { GraphQLError } from "graphql";
+import { actorFor, type Services } from "../../core/context.js";
+import type { Prisma } from "../../db/generated/client.js";
+import { headersOf, httpRoutes, sendJson } from "../../core/extensions.js";
+import { roleAtLeast } from "../../core/roles.js";
+import { formatMinor } from "../common/money.js";
+import { newestFirst, olderThan, transactionStatuses, transactionWhere, type Key, type TransactionFilterValue, type TransactionStatusValue } from "./filter.js";
+
+export const EXPORT_BATCH = 1000;
+
+const columns = [
+  "reference", "createdAt", "paidAt", "status", "fullName", "phoneNumber", "network", "allocation", "amount", "refunded",
+  "currency", "provider", "providerReference", "voucher", "voucherDelivered", "failureReason",
+] as const;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled.
+ * Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
+ * apostrophe: a buyer's name is typed by the public and the file is opened in Excel.
+ */
+export function csvField(value: string | number | boolean | Date | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  let s = value instanceof Date ? value.toISOString() : String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const csvLine = (values: Parameters<typeof csvField>[0][]) => `${values.map(csvField).join(",")}\r\n`;
+
+const exportInclude = { allocation: { select: { code: true } }, voucher: { select: { username: true } } } satisfies Prisma.TransactionInclude;
+type ExportRow = Prisma.TransactionGetPayload<{ include: typeof exportInclude }>;
+
+class ExportInputError extends Error {}
+
+function filterOf(url: URL): TransactionFilterValue {
+  const q = url.searchParams;
+  const status = q.getAll("status").flatMap((s) => s.split(",")).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  for (const s of status) {
+    if (!(transactionStatuses as readonly string[]).includes(s)) throw new ExportInputError(`Unknown status "${s}": use ${transactionStatuses.join(", ")}`);
+  }
+  const date = (name: string) => {
+    const v = q.get(name);
+    if (!v) return null;
+    const d = new Date(v);
+    if (Number.isNaN(d.getTime())) throw new ExportInputError(`"${v}" is not a date for ${name}: use ISO 8601, e.g. 2025-01-31T00:00:00Z`);
+    return d;
+  };
+  return {
+    status: status as TransactionStatusValue[],
+    search: q.get("search"),
+    allocationId: q.get("allocationId"),
+    from: date("from"),
+    to: date("to"),
+  };
+}
+
+const stamp = (d: Date) => d.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
+
+async function handle(req: IncomingMessage, res: ServerResponse, services: Services, url: URL): Promise<void> {
+  const started = performance.now();
+  const viewer = await services.auth.viewerFromHeaders(headersOf(req));
+  if (!viewer) return sendJson(res, 401, { error: "Log in first", code: "UNAUTHENTICATED" });
+  if (!roleAtLeast(viewer.role, "STAFF")) return sendJson(res, 403, { error: "You do not have permission to export sales", code: "FORBIDDEN" });
+
+  let where: Prisma.TransactionWhereInput;
+  let filter: TransactionFilterValue;
+  try {
+    filter = filterOf(url);
+    where = transactionWhere(filter);
+  } catch (err) {
+    if (err instanceof ExportInputError || err instanceof GraphQLError) return sendJson(res, 400, { error: err.message, code: "BAD_USER_INPUT" });
+    throw err;
+  }
+
+  const given = req.headers["x-request-id"];
+  const requestId = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+  res.writeHead(200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="transactions-${stamp(new Date())}.csv"`,
+    "cache-control": "no-store",
+    "x-request-id": requestId,
+  });
+  let closed = false;
+  res.on("close", () => (closed = true));
+  // The byte order mark makes Excel read the file as UTF-8 (names with accents).
+  res.write(`\uFEFF${csvLine([...columns])}`);
+
+  let rows = 0;
+  let outcome = "ok";
+  let last: Key | null = null;
+  const after = (key: Key | null): Prisma.TransactionWhereInput => (key ? { AND: [where, olderThan(key)] } : where);
+  try {
+    while (!closed) {
+      const batch: ExportRow[] = await services.prisma.transaction.findMany({
+        where: after(last),
+        orderBy: newestFirst,
+        take: EXPORT_BATCH,
+        include: exportInclude,
+      });
+      let chunk = "";
+      for (const t of batch) {
+        chunk += csvLine([
+          t.reference, t.createdAt, t.paidAt, t.status, t.fullName, t.phoneNumber, t.network, t.allocation.code,
+          formatMinor(t.amountMinor), formatMinor(t.refundedMinor), t.currency, t.provider, t.providerReference,
+          t.voucher?.username, t.voucherDelivered, t.failureReason,
+        ]);
+      }
+      rows += batch.length;
+      if (chunk && !res.write(chunk)) await Promise.race([once(res, "drain"), once(res, "close")]);
+      if (batch.length < EXPORT_BATCH) break;
+      last = batch[batch.length - 1]!;
+    }
+    if (closed) outcome = "client went away";
+    res.end();
+  } catch (err) {
+    outcome = "failed";
+    throw err;
+  } finally {
+    const ms = Math.round(performance.now() - started);
+    services.log.write({
+      kind: "REQUEST",
+      level: outcome === "failed" ? "ERROR" : "INFO",
+      message: `export transactions.csv ${outcome === "ok" ? "ok" : outcome}: ${rows} rows in ${ms} ms`,
+      actor: actorFor(viewer),
+      requestId,
+      data: { export: "transactions.csv", rows, durationMs: ms, outcome, filter: { ...filter, search: filter.search ?? null } },
+    });
+  }
+}
+
+httpRoutes.push({ method: "GET", path: "/exports/transactions.csv", handle });

@@ -1,0 +1,71 @@
+import { builder } from "../../core/builder.js";
+import { Money, money } from "../common/money.js";
+import { Voucher } from "../vouchers/voucher.js";
+import { BUYER, mayReadVoucher, revealVoucherToBuyer, staffOrBuyer } from "./buyer.js";
+import "./notification.js";
+
+export const TransactionStatusEnum = builder.enumType("TransactionStatus", {
+  values: ["PENDING", "PAID", "FAILED", "PARTIALLY_REFUNDED", "REFUNDED"] as const,
+});
+
+export const Transaction = builder.prismaNode("Transaction", {
+  id: { field: "id" },
+  description: "A sale of one allocation to one customer.",
+  // Staff, or the buyer: anonymous callers reach a sale only through a field that grants BUYER.
+  authScopes: staffOrBuyer,
+  fields: (t) => ({
+    reference: t.exposeString("reference", { description: "Public reference the buyer keeps; unique." }),
+    fullName: t.exposeString("fullName"),
+    phoneNumber: t.exposeString("phoneNumber", { description: "Normalised Ghanaian number, 10 digits starting with 0." }),
+    network: t.exposeString("network", { nullable: true, description: "MTN, TELECEL or AIRTELTIGO, from the number's prefix." }),
+    allocation: t.relation("allocation"),
+    amount: t.field({ type: Money, select: { amountMinor: true, currency: true }, resolve: (x) => money(x.amountMinor, x.currency) }),
+    status: t.expose("status", { type: TransactionStatusEnum }),
+    provider: t.exposeString("provider", { description: "Payment provider key, e.g. sandbox, paystack, cash." }),
+    providerReference: t.exposeString("providerReference", {
+      nullable: true,
+      description: "The provider's own id (the legacy mtnTransactionId); unique per provider.",
+    }),
+    voucher: t.field({
+      type: Voucher,
+      nullable: true,
+      description: "Staff see the reserved or sold voucher; the buyer sees it once the sale is paid.",
+      grantScopes: [BUYER],
+      select: (_args, _ctx, nested) => ({ voucher: nested() }),
+      resolve: (x, _a, ctx) => (x.voucher && mayReadVoucher(ctx, x.voucher.id) ? x.voucher : null),
+    }),
+    voucherDelivered: t.exposeBoolean("voucherDelivered"),
+    refundedAmount: t.field({ type: Money, select: { refundedMinor: true, currency: true }, resolve: (x) => money(x.refundedMinor, x.currency) }),
+    failureReason: t.exposeString("failureReason", { nullable: true, description: "Why the payment failed, or what went wrong after it." }),
+    expiresAt: t.expose("expiresAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "A PENDING sale not paid by then fails and its voucher is released.",
+    }),
+    paidAt: t.expose("paidAt", { type: "DateTime", nullable: true }),
+    notifications: t.relation("outbox", {
+      description: "Messages sent (or being sent) about this sale, oldest first (staff).",
+      authScopes: { staff: true },
+      query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  transactionByReference: t.prismaField({
+    type: "Transaction",
+    nullable: true,
+    description: "Public: a buyer checks a sale by its reference.",
+    grantScopes: [BUYER],
+    args: { reference: t.arg.string({ required: true }) },
+    resolve: async (query, _r, args, ctx) => {
+      const reference = args.reference.trim().toUpperCase();
+      if (!reference) return null;
+      const sale = await ctx.prisma.transaction.findUnique({ ...query, where: { reference } });
+      if (sale) revealVoucherToBuyer(ctx, sale);
+      return sale;
+    },
+  }),
+}));

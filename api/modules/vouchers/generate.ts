@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { builder } from "../../core/builder.js";
+import { newPassword, newUsername } from "./credentials.js";
+import { insertVouchers } from "./insert.js";
+import { poolAllocation } from "./pool.js";
+
+export const MAX_GENERATE = 10_000;
+/** generateVouchers returns at most this many of the new vouchers; `count` is the full number. */
+export const RETURNED_VOUCHERS = 100;
+
+const GenerateVouchersInput = builder.inputType("GenerateVouchersInput", {
+  fields: (t) => ({
+    allocationId: t.id({ required: true }),
+    count: t.int({
+      required: true,
+      validate: z.number().int().min(1, "Generate at least one voucher").max(MAX_GENERATE, `Generate at most ${MAX_GENERATE.toLocaleString("en")} vouchers at a time`),
+    }),
+  }),
+});
+
+const GenerateVouchersPayload = builder.objectRef<{ count: number; ids: string[] }>("GenerateVouchersPayload").implement({
+  fields: (t) => ({
+    count: t.exposeInt("count", { description: "How many vouchers were created." }),
+    vouchers: t.prismaField({
+      type: ["Voucher"],
+      description: `The first ${RETURNED_VOUCHERS} of the new vouchers, in creation order; list the rest with Query.vouchers.`,
+      resolve: (query, p, _a, ctx) =>
+        ctx.prisma.voucher.findMany({ ...query, where: { id: { in: p.ids.slice(0, RETURNED_VOUCHERS) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  generateVouchers: t.field({
+    type: GenerateVouchersPayload,
+    description: "Bulk-create vouchers in one database transaction.",
+    authScopes: { manager: true },
+    args: { input: t.arg({ type: GenerateVouchersInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      const allocation = await poolAllocation(ctx, input.allocationId);
+      const rows = Array.from({ length: input.count }, () => ({
+        username: newUsername(),
+        password: newPassword(),
+        uptimeLimit: allocation.uptimeLimit,
+      }));
+      const { ids } = await insertVouchers(ctx.services.db, { allocationId: allocation.id, source: "GENERATED", rows, onDuplicate: "retry" });
+      return { count: ids.length, ids };
+    },
+  }),
+}));

@@ -1,0 +1,3 @@
+import "./voucher.js";
+import "./generate.js";
+import "./import.js";
