@@ -16,6 +16,7 @@ import { createLogger } from "./core/logger.js";
 import { AuthService, LoginThrottle, parseCookies, SESSION_COOKIE, type Viewer } from "./core/auth.js";
 import { actorFor, createLoaders, type Context, type Services } from "./core/context.js";
 import { ErrorCode, toAppError } from "./core/errors.js";
+import { Metrics, gaugesOf } from "./core/metrics.js";
 import { findRoute, headersOf, sendJson, workers } from "./core/extensions.js";
 import { requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
 import { openDatabase } from "./db/client.js";
@@ -24,6 +25,8 @@ import { ChangeFeed } from "./events/change-feed.js";
 import { EventHub } from "./events/hub.js";
 import { LogWriter } from "./events/log-writer.js";
 import { currentScope } from "./db/request-context.js";
+import { createPaymentProviders } from "./drivers/payments/index.js";
+import { createNotifiers } from "./drivers/notify/index.js";
 
 export type App = {
   start(port?: number): Promise<{ port: number; url: string }>;
@@ -57,7 +60,11 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const hub = new EventHub(config.dbFile, bus);
   const log = new LogWriter(db, origin, () => feed.nudge());
   const auth = new AuthService(db.prisma, config);
-  const services: Services = { config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), hub, feed, log, origin, extra: {} };
+  const payments = createPaymentProviders(config.payments);
+  const notify = createNotifiers({ sms: config.sms, mail: config.mail }, logger);
+  const services: Services = {
+    config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), hub, feed, log, payments, notify, origin, metrics: new Metrics(), extra: {},
+  };
 
   const firstAdmin = await auth.ensureFirstAdmin();
   if (firstAdmin.created) {
@@ -145,6 +152,10 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
     try {
       if (url.pathname === "/graphql" || url.pathname.startsWith("/graphql/")) return void yoga(req, res, { req });
       if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+      if (url.pathname === "/metrics") {
+        res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
+        return void res.end(services.metrics.render(gaugesOf(services)));
+      }
       if (url.pathname === "/readyz") {
         const checks: Record<string, string> = {};
         try {
@@ -224,6 +235,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         server.closeAllConnections();
       });
       await Promise.allSettled(running.map((r) => r.stop()));
+      notify.email.close?.();
       log.write({ kind: "SYSTEM", message: "Server stopped", data: { origin } });
       await log.flush();
       await feed.stop();

@@ -7,5 +7,6 @@ import "./modules/allocations/index.js";
 import "./modules/logs/index.js";
 import "./modules/vouchers/index.js";
 import "./modules/transactions/index.js";
+import "./modules/sales/index.js";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -21,6 +21,12 @@ const schema = z.object({
   PAYSTACK_SECRET_KEY: z.string().min(1).optional(),
   PAYSTACK_BASE_URL: z.string().url().default("https://api.paystack.co"),
   RESERVATION_MINUTES: z.coerce.number().positive().default(15),
+  SANDBOX_MODE: z.enum(["succeed", "fail", "pending"]).default("succeed"),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(10).default(30_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5_000),
+  OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(1).default(900_000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(12),
   SMS_PROVIDER: z.enum(["log", "http"]).default("log"),
   SMS_URL: z.string().url().optional(),
   SMS_API_KEY: z.string().optional(),
@@ -43,8 +49,12 @@ export type Config = {
   redisUrl?: string;
   publicUrl?: string;
   hotspotLoginUrl?: string;
-  payments: { provider: "sandbox" | "paystack"; paystackSecretKey?: string; paystackBaseUrl: string };
+  payments: { provider: "sandbox" | "paystack"; paystackSecretKey?: string; paystackBaseUrl: string; sandboxMode: "succeed" | "fail" | "pending" };
   reservationMinutes: number;
+  /** How often expired PENDING sales are verified with the provider and failed. */
+  reconcileIntervalMs: number;
+  /** Notification delivery: poll interval, retry backoff (base * 2^attempts, capped) and give-up point. */
+  outbox: { pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number };
   sms: { provider: "log" | "http"; url?: string; apiKey?: string; sender: string };
   mail: { smtpUrl?: string; from: string; managerEmails: string[] };
   uiDir: string;
@@ -81,8 +91,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL,
     hotspotLoginUrl: e.HOTSPOT_LOGIN_URL,
-    payments: { provider: e.PAYMENT_PROVIDER, paystackSecretKey: e.PAYSTACK_SECRET_KEY, paystackBaseUrl: e.PAYSTACK_BASE_URL },
+    payments: {
+      provider: e.PAYMENT_PROVIDER,
+      paystackSecretKey: e.PAYSTACK_SECRET_KEY,
+      paystackBaseUrl: e.PAYSTACK_BASE_URL,
+      sandboxMode: e.SANDBOX_MODE,
+    },
     reservationMinutes: e.RESERVATION_MINUTES,
+    reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
+    outbox: {
+      pollMs: e.OUTBOX_POLL_MS,
+      retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
+      retryMaxMs: e.OUTBOX_RETRY_MAX_MS,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+    },
     sms: { provider: e.SMS_PROVIDER, url: e.SMS_URL, apiKey: e.SMS_API_KEY, sender: e.SMS_SENDER },
     mail: {
       smtpUrl: e.SMTP_URL,

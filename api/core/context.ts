@@ -7,8 +7,11 @@ import type { Actor } from "../db/request-context.js";
 import type { EventHub } from "../events/hub.js";
 import type { LogWriter } from "../events/log-writer.js";
 import type { ChangeFeed } from "../events/change-feed.js";
+import type { PaymentProviders } from "../drivers/payments/index.js";
+import type { Notifiers } from "../drivers/notify/index.js";
 import type { AuthService, LoginThrottle, Viewer } from "./auth.js";
 import type { Config } from "./config.js";
+import type { Metrics } from "./metrics.js";
 
 /** Long-lived parts of the app, built once in buildApp. */
 export type Services = {
@@ -21,7 +24,12 @@ export type Services = {
   hub: EventHub;
   feed: ChangeFeed;
   log: LogWriter;
+  /** Payment providers: the configured default, cash, sandbox (and paystack when keyed). */
+  payments: PaymentProviders;
+  /** Outbound SMS and email, used by the outbox worker only. */
+  notify: Notifiers;
   origin: string;
+  metrics: Metrics;
   extra: Record<string, unknown>;
 };
 

@@ -1,0 +1,147 @@
+// The outbox worker: sends the OutboxMessage rows a sale wrote, with retries, so an SMS or
+// email outage loses nothing. Polls every OUTBOX_POLL_MS and runs at once when nudged
+// after a payment settles. Each row is claimed with a conditional update (a lease on
+// nextAttemptAt) before sending, so two processes never send the same row at once.
+import type { OutboxMessage } from "../../db/generated/client.js";
+import type { Services } from "../../core/context.js";
+import { workers } from "../../core/extensions.js";
+import { runInScope } from "../../db/request-context.js";
+import { DeliveryError } from "../../drivers/notify/index.js";
+import { VOUCHER_SMS } from "./messages.js";
+
+const BATCH = 25;
+const PARALLEL = 4;
+/** Longer than any send can take (driver timeouts are 10-15 s): a crashed sender's rows come back after it. */
+const LEASE_MS = 120_000;
+
+const nudges = new WeakMap<Services, () => void>();
+
+/** Ask the outbox to run now (after a payment settled). A no-op when the worker is not running. */
+export function nudgeOutbox(services: Services): void {
+  nudges.get(services)?.();
+}
+
+/** Exponential backoff with jitter: base * 2^(attempts-1), +-25%, capped. attempts counts tries made. */
+export function retryDelayMs(attempts: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+  const raw = baseMs * 2 ** Math.max(0, attempts - 1);
+  return Math.round(Math.min(capMs, raw * (0.75 + random() * 0.5)));
+}
+
+async function claim(services: Services, now: Date): Promise<OutboxMessage[]> {
+  const due = await services.prisma.outboxMessage.findMany({
+    where: { status: "PENDING", nextAttemptAt: { lte: now } },
+    orderBy: { nextAttemptAt: "asc" },
+    take: BATCH,
+  });
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  const claimed: OutboxMessage[] = [];
+  for (const m of due) {
+    const r = await services.prisma.outboxMessage.updateMany({
+      where: { id: m.id, status: "PENDING", nextAttemptAt: m.nextAttemptAt },
+      data: { nextAttemptAt: leaseUntil },
+    });
+    if (r.count === 1) claimed.push(m);
+  }
+  return claimed;
+}
+
+async function deliver(services: Services, m: OutboxMessage): Promise<void> {
+  const { outbox } = services.config;
+  try {
+    let providerMessageId: string | undefined;
+    if (m.channel === "SMS") {
+      providerMessageId = (await services.notify.sms.send(m.recipient, m.body)).providerMessageId;
+    } else {
+      const to = m.recipient.split(",").map((s) => s.trim()).filter(Boolean);
+      providerMessageId = (await services.notify.email.send({ to, subject: m.subject ?? "Chillzone", text: m.body })).messageId;
+    }
+    await services.prisma.$transaction(async (tx) => {
+      await tx.outboxMessage.update({
+        where: { id: m.id },
+        data: { status: "SENT", sentAt: new Date(), providerMessageId: providerMessageId ?? null, attempts: m.attempts + 1, lastError: null },
+      });
+      if (m.channel === "SMS" && m.subject === VOUCHER_SMS && m.transactionId) {
+        await tx.transaction.updateMany({ where: { id: m.transactionId }, data: { voucherDelivered: true } });
+      }
+    });
+  } catch (err) {
+    const attempts = m.attempts + 1;
+    const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+    // Unexpected errors (not a DeliveryError) are retried: they may be ours and get fixed.
+    const retryable = err instanceof DeliveryError ? err.retryable : true;
+    if (!retryable || attempts >= outbox.maxAttempts) {
+      await services.prisma.outboxMessage.update({ where: { id: m.id }, data: { status: "FAILED", attempts, lastError } });
+      services.log.write({
+        kind: "SYSTEM",
+        level: "WARN",
+        model: "OutboxMessage",
+        recordId: m.id,
+        message: `${m.channel} to ${m.recipient} not delivered after ${attempts} attempt(s): ${lastError}`,
+        data: { channel: m.channel, transactionId: m.transactionId, attempts, retryable },
+      });
+    } else {
+      const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempts, outbox.retryBaseMs, outbox.retryMaxMs));
+      await services.prisma.outboxMessage.update({ where: { id: m.id }, data: { attempts, lastError, nextAttemptAt } });
+    }
+  }
+}
+
+/** Sends everything due; returns how many rows it handled. */
+export async function drainOutbox(services: Services): Promise<number> {
+  let handled = 0;
+  for (;;) {
+    const batch = await claim(services, new Date());
+    for (let i = 0; i < batch.length; i += PARALLEL) {
+      await Promise.all(batch.slice(i, i + PARALLEL).map((m) => deliver(services, m)));
+    }
+    handled += batch.length;
+    if (batch.length < BATCH) return handled;
+  }
+}
+
+function startOutbox(services: Services): { stop(): Promise<void> } {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+
+  const schedule = () => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(kick, services.config.outbox.pollMs);
+    timer.unref();
+  };
+  function kick() {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    running = runInScope({ actor: { kind: "system", label: "outbox" }, requestId: null }, () => drainOutbox(services))
+      .then(
+        () => undefined,
+        (err) => services.logger.error({ err }, "outbox run failed"),
+      )
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          kick();
+        } else schedule();
+      });
+  }
+
+  nudges.set(services, kick);
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      nudges.delete(services);
+      await running;
+    },
+  };
+}
+
+workers.push({ name: "outbox", start: startOutbox });

@@ -1,0 +1,96 @@
+// Reservation expiry: PENDING sales past expiresAt are checked with their provider first
+// (the payment may have gone through without a webhook); paid ones are sold, the rest
+// failed and their vouchers released. Runs every RECONCILE_INTERVAL_MS.
+import type { Transaction } from "../../db/generated/client.js";
+import type { Services } from "../../core/context.js";
+import { workers } from "../../core/extensions.js";
+import { runInScope } from "../../db/request-context.js";
+import { ProviderError } from "../../drivers/payments/index.js";
+import { markFailed, markPaid } from "./settle.js";
+
+const BATCH = 100;
+export const NOT_PAID_IN_TIME = "Payment not received in time";
+
+async function reconcileOne(services: Services, t: Transaction): Promise<void> {
+  const provider = services.payments.get(t.provider);
+  // Cash is confirmed by staff only; a cash sale nobody confirmed in time has failed.
+  if (!provider || t.provider === "cash") {
+    await markFailed(services, { reference: t.reference, reason: NOT_PAID_IN_TIME, source: "reconciler" });
+    return;
+  }
+  try {
+    const result = await provider.verify(t.reference);
+    if (result.status === "PAID") {
+      await markPaid(services, { reference: t.reference, providerReference: result.providerReference ?? t.providerReference ?? t.reference, source: "reconciler" });
+    } else {
+      const reason = result.status === "FAILED" && result.failureReason ? `${NOT_PAID_IN_TIME} (${result.failureReason})` : NOT_PAID_IN_TIME;
+      await markFailed(services, { reference: t.reference, reason, source: "reconciler" });
+    }
+  } catch (err) {
+    const retryable = err instanceof ProviderError ? err.retryable : true;
+    // The provider cannot answer now: keep the hold for one more reservation period, then give up.
+    // A payment that still arrives later is sold anyway (settle's late-success path).
+    const graceMs = services.config.reservationMinutes * 60_000;
+    if (retryable && t.expiresAt && Date.now() < t.expiresAt.getTime() + graceMs) {
+      services.logger.warn({ err, reference: t.reference }, "could not verify an expired sale; will retry");
+      return;
+    }
+    await markFailed(services, { reference: t.reference, reason: NOT_PAID_IN_TIME, source: "reconciler" });
+  }
+}
+
+/** One pass over the expired PENDING sales; returns how many it looked at. */
+export async function reconcileExpired(services: Services, now = new Date()): Promise<number> {
+  let seen = 0;
+  let cursor: string | undefined;
+  for (;;) {
+    const due = await services.prisma.transaction.findMany({
+      where: { status: "PENDING", expiresAt: { lte: now } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    for (const t of due) {
+      try {
+        await reconcileOne(services, t);
+      } catch (err) {
+        services.logger.error({ err, reference: t.reference }, "reconciling a sale failed");
+      }
+    }
+    seen += due.length;
+    if (due.length < BATCH) return seen;
+    cursor = due[due.length - 1]!.id;
+  }
+}
+
+function startReconciler(services: Services): { stop(): Promise<void> } {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    running = runInScope({ actor: { kind: "system", label: "reconciler" }, requestId: null }, () => reconcileExpired(services))
+      .then(
+        () => undefined,
+        (err) => services.logger.error({ err }, "reconciler run failed"),
+      )
+      .finally(() => {
+        running = null;
+        schedule();
+      });
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(tick, services.config.reconcileIntervalMs);
+    timer.unref();
+  };
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+workers.push({ name: "sale-reconciler", start: startReconciler });

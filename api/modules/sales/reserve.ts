@@ -1,0 +1,34 @@
+// Voucher reservation. One statement picks and takes an unreserved AVAILABLE voucher, so
+// it is atomic even across processes sharing the database file (the UPDATE takes SQLite's
+// write lock before it reads). Only vouchers with no reservation are ever taken: another
+// buyer's hold is never stolen.
+import type { Prisma, Voucher } from "../../db/generated/client.js";
+
+type Tx = Prisma.TransactionClient;
+
+/** Reserves one voucher of the allocation until `until`; its id, or null when sold out. */
+export async function reserveVoucher(tx: Tx, allocationId: string, until: Date): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`UPDATE "Voucher" SET "reservedUntil" = ${until}, "updatedAt" = ${new Date()}
+    WHERE "id" = (SELECT "id" FROM "Voucher" WHERE "allocationId" = ${allocationId} AND "status" = 'AVAILABLE' AND "reservedUntil" IS NULL LIMIT 1)
+    RETURNING "id"`;
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * The voucher for a sale being paid: its reserved one if still AVAILABLE, else (the
+ * reservation was lost, or the sale had failed and released it) any unreserved one.
+ * `data` is applied to it (status SOLD...). Null when none is left.
+ */
+export async function takeVoucher(
+  tx: Tx,
+  sale: { voucherId: string | null; allocationId: string },
+  data: Prisma.VoucherUpdateManyMutationInput,
+): Promise<Voucher | null> {
+  if (sale.voucherId) {
+    const r = await tx.voucher.updateMany({ where: { id: sale.voucherId, status: "AVAILABLE" }, data });
+    if (r.count === 1) return tx.voucher.findUniqueOrThrow({ where: { id: sale.voucherId } });
+  }
+  const id = await reserveVoucher(tx, sale.allocationId, new Date());
+  if (!id) return null;
+  return tx.voucher.update({ where: { id }, data });
+}

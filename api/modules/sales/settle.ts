@@ -1,0 +1,162 @@
+// The one place a sale changes from PENDING: every path (the purchase's own charge
+// response, webhooks, confirmPayment, the reconciler) settles through markPaid/markFailed.
+// Exactly once: the state change is a conditional update WHERE status = 'PENDING', so a
+// second caller changes nothing and causes no side effects. The voucher, the outbox rows
+// and (for webhooks) the PaymentEvent commit in the same database transaction.
+import type { Prisma, Transaction } from "../../db/generated/client.js";
+import type { Services } from "../../core/context.js";
+import { conflict } from "../../core/errors.js";
+import { nudgeOutbox } from "../notifications/outbox.js";
+import { saleNotifications } from "../notifications/messages.js";
+import { uniqueViolation } from "./rules.js";
+import { takeVoucher } from "./reserve.js";
+
+type Tx = Prisma.TransactionClient;
+
+export type SettleSource = "purchase" | "webhook" | "confirmPayment" | "reconciler" | "replay";
+
+/** A provider callback to record with the settlement; a replay of it changes nothing. */
+export type EventRecord = { provider: string; eventKey: string; reference: string | null; type: string; payload: string };
+
+export type SettleResult =
+  | { outcome: "settled"; transaction: Transaction }
+  /** Already settled by someone else (or not PENDING): nothing changed. */
+  | { outcome: "unchanged"; transaction: Transaction }
+  | { outcome: "duplicate-event" }
+  | { outcome: "not-found" };
+
+export const NO_VOUCHER_REASON = "Paid, but no voucher of this bundle was available: issue one to the buyer";
+
+const isDuplicateEvent = (err: unknown) => uniqueViolation(err)?.some((f) => f.includes("eventKey")) ?? false;
+
+async function recordEvent(tx: Tx, event: EventRecord | undefined) {
+  if (event) await tx.paymentEvent.create({ data: event });
+}
+
+/** Records a provider event that settles nothing (unknown reference, refund events...). */
+export async function recordPaymentEvent(services: Services, event: EventRecord): Promise<"recorded" | "duplicate-event"> {
+  try {
+    await services.prisma.$transaction((tx) => recordEvent(tx, event));
+    return "recorded";
+  } catch (err) {
+    if (isDuplicateEvent(err)) return "duplicate-event";
+    throw err;
+  }
+}
+
+type PaidArgs = { reference: string; providerReference: string; source: SettleSource; event?: EventRecord };
+
+export async function markPaid(services: Services, args: PaidArgs): Promise<SettleResult> {
+  const { reference, providerReference, source } = args;
+  const now = new Date();
+  let result: SettleResult & { late?: boolean; voucherMissing?: boolean };
+  try {
+    result = await services.prisma.$transaction(async (tx) => {
+      await recordEvent(tx, args.event);
+      const paid = { status: "PAID" as const, paidAt: now, providerReference, failureReason: null };
+      let claimed = await tx.transaction.updateMany({ where: { reference, status: "PENDING" }, data: paid });
+      // A success after we gave up (reservation expired, or the charge call failed): the
+      // customer paid, so the sale goes through with whatever voucher is still available.
+      const late = claimed.count === 0 && (await tx.transaction.updateMany({ where: { reference, status: "FAILED" }, data: paid })).count === 1;
+      if (late) claimed = { count: 1 };
+      const t = await tx.transaction.findUnique({ where: { reference }, include: { allocation: true } });
+      if (!t) return { outcome: "not-found" as const };
+      if (claimed.count === 0) return { outcome: "unchanged" as const, transaction: t };
+
+      const a = t.allocation;
+      const voucher = await takeVoucher(tx, t, {
+        status: "SOLD",
+        reservedUntil: null,
+        // Routers come later: nothing to provision yet.
+        provisioning: "NOT_REQUIRED",
+        expiresAt: a.validityHours ? new Date(now.getTime() + a.validityHours * 3_600_000) : null,
+      });
+      const updated = await tx.transaction.update({
+        where: { id: t.id },
+        data: { voucherId: voucher?.id ?? null, failureReason: voucher ? null : NO_VOUCHER_REASON },
+      });
+      await tx.outboxMessage.createMany({
+        data: saleNotifications(
+          {
+            transactionId: t.id,
+            reference,
+            fullName: t.fullName,
+            phoneNumber: t.phoneNumber,
+            bundle: a.name,
+            amountMinor: t.amountMinor,
+            currency: t.currency,
+            provider: t.provider,
+            providerReference,
+            paidAt: now,
+            voucher: voucher ? { username: voucher.username, password: voucher.password, expiresAt: voucher.expiresAt } : null,
+            source,
+          },
+          { managerEmails: services.config.mail.managerEmails, loginUrl: services.config.hotspotLoginUrl },
+        ),
+      });
+      return { outcome: "settled" as const, transaction: updated, late, voucherMissing: !voucher };
+    });
+  } catch (err) {
+    if (isDuplicateEvent(err)) return { outcome: "duplicate-event" };
+    if (uniqueViolation(err)?.some((f) => f.includes("providerReference"))) {
+      throw conflict(`Payment reference ${providerReference} already belongs to another sale`, "provider-reference");
+    }
+    throw err;
+  }
+
+  if (result.outcome === "settled") {
+    const t = result.transaction;
+    const base = { model: "Transaction", recordId: t.id, data: { reference, provider: t.provider, providerReference, source, amountMinor: t.amountMinor } };
+    if (result.voucherMissing) {
+      services.log.write({ kind: "PAYMENT", level: "ERROR", message: `${reference} paid but no voucher: none available for the bundle`, ...base });
+    } else {
+      services.log.write({
+        kind: "PAYMENT",
+        level: result.late ? "WARN" : "INFO",
+        message: result.late ? `${reference} paid via ${t.provider} after it had failed; sold anyway (${source})` : `${reference} paid via ${t.provider} (${source})`,
+        ...base,
+      });
+    }
+    nudgeOutbox(services);
+    return { outcome: "settled", transaction: t };
+  }
+  return result;
+}
+
+type FailedArgs = { reference: string; reason: string; source: SettleSource; event?: EventRecord };
+
+export async function markFailed(services: Services, args: FailedArgs): Promise<SettleResult> {
+  const { reference, reason, source } = args;
+  let result: SettleResult;
+  try {
+    result = await services.prisma.$transaction(async (tx) => {
+      await recordEvent(tx, args.event);
+      // Release the reserved voucher, only while the sale is still PENDING (same transaction).
+      await tx.$executeRaw`UPDATE "Voucher" SET "reservedUntil" = NULL, "updatedAt" = ${new Date()}
+        WHERE "id" = (SELECT "voucherId" FROM "Transaction" WHERE "reference" = ${reference} AND "status" = 'PENDING')
+          AND "status" = 'AVAILABLE'`;
+      const claimed = await tx.transaction.updateMany({
+        where: { reference, status: "PENDING" },
+        data: { status: "FAILED", failureReason: reason.slice(0, 500), voucherId: null },
+      });
+      const t = await tx.transaction.findUnique({ where: { reference } });
+      if (!t) return { outcome: "not-found" as const };
+      return { outcome: claimed.count === 1 ? ("settled" as const) : ("unchanged" as const), transaction: t };
+    });
+  } catch (err) {
+    if (isDuplicateEvent(err)) return { outcome: "duplicate-event" };
+    throw err;
+  }
+  if (result.outcome === "settled") {
+    const t = result.transaction;
+    services.log.write({
+      kind: "PAYMENT",
+      level: "INFO",
+      message: `${reference} failed: ${reason} (${source})`,
+      model: "Transaction",
+      recordId: t.id,
+      data: { reference, provider: t.provider, source, reason },
+    });
+  }
+  return result;
+}

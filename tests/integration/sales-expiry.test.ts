@@ -1,0 +1,91 @@
+// Reservation expiry and the reconciler: unpaid holds are released, payments the provider
+// knows about are sold, and a payment that arrives after the sale failed is still honoured.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../helpers/server.js";
+import { SANDBOX_DEFAULT_WEBHOOK_SECRET, signBody } from "../../api/drivers/payments/index.js";
+import { NO_VOUCHER_REASON } from "../../api/modules/sales/settle.js";
+import { buy, CONFIRM, seedAllocation, waitFor } from "./sales-seed.js";
+
+let server: TestServer;
+let staff: string;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    env: { SANDBOX_MODE: "pending", RESERVATION_MINUTES: "0.004", RECONCILE_INTERVAL_MS: "40", OUTBOX_POLL_MS: "40" },
+  });
+  staff = await server.tokenFor("STAFF");
+});
+afterAll(() => server?.stop());
+
+const sale = (reference: string) => server.app.services.prisma.transaction.findUniqueOrThrow({ where: { reference } });
+const settledSale = (reference: string) => waitFor(`${reference} settled`, async () => ((await sale(reference)).status !== "PENDING" ? sale(reference) : null));
+
+async function sandboxWebhook(event: string, reference: string) {
+  const raw = JSON.stringify({ event, data: { id: `SBX-${reference}`, reference, status: "success" } });
+  return fetch(`${server.url}/webhooks/payments/sandbox`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-sandbox-signature": signBody(SANDBOX_DEFAULT_WEBHOOK_SECRET, raw) },
+    body: raw,
+  });
+}
+
+describe("reservation expiry", () => {
+  it("an unpaid reservation expires: the sale fails and the voucher is released", async () => {
+    const bundle = await seedAllocation(server, { vouchers: 1 });
+    const r = await buy(server, bundle.id);
+    expect(r.data.purchase.transaction.status).toBe("PENDING");
+    expect(r.data.purchase.instructions).toMatch(/approve/);
+    const reference = r.data.purchase.transaction.reference;
+    const voucherId = (await sale(reference)).voucherId!;
+    const t = await settledSale(reference);
+    expect(t).toMatchObject({ status: "FAILED", failureReason: "Payment not received in time", voucherId: null });
+    expect(await server.app.services.prisma.voucher.findUniqueOrThrow({ where: { id: voucherId } })).toMatchObject({ status: "AVAILABLE", reservedUntil: null });
+  });
+
+  it("a payment the provider confirms by the deadline is sold by the reconciler", async () => {
+    const bundle = await seedAllocation(server, { vouchers: 1 });
+    const reference = (await buy(server, bundle.id)).data.purchase.transaction.reference;
+    server.app.services.payments.sandbox.settle(reference, "PAID");
+    const t = await settledSale(reference);
+    expect(t.status).toBe("PAID");
+    expect(t.providerReference).toBe(`SBX-${reference}`);
+    expect((await server.app.services.prisma.voucher.findUniqueOrThrow({ where: { id: t.voucherId! } })).status).toBe("SOLD");
+  });
+
+  it("an unconfirmed cash sale expires too", async () => {
+    const bundle = await seedAllocation(server, { vouchers: 1 });
+    const reference = (await buy(server, bundle.id, { provider: "cash" }, { token: staff })).data.purchase.transaction.reference;
+    expect((await settledSale(reference)).status).toBe("FAILED");
+  });
+
+  it("a success arriving after expiry still sells, with another voucher if the first is gone", async () => {
+    const bundle = await seedAllocation(server, { vouchers: 2 });
+    const reference = (await buy(server, bundle.id)).data.purchase.transaction.reference;
+    expect((await settledSale(reference)).status).toBe("FAILED");
+    const res = await sandboxWebhook("charge.success", reference);
+    expect(res.status).toBe(200);
+    const t = await sale(reference);
+    expect(t).toMatchObject({ status: "PAID", failureReason: null });
+    expect((await server.app.services.prisma.voucher.findUniqueOrThrow({ where: { id: t.voucherId! } })).status).toBe("SOLD");
+  });
+
+  it("a success after expiry with no voucher left is PAID, flagged, and logged as an error", async () => {
+    const bundle = await seedAllocation(server, { vouchers: 1 });
+    const late = (await buy(server, bundle.id)).data.purchase.transaction.reference;
+    expect((await settledSale(late)).status).toBe("FAILED");
+    // Meanwhile the only voucher is sold at the counter.
+    const counter = (await buy(server, bundle.id, { provider: "cash" }, { token: staff })).data.purchase.transaction.reference;
+    expect((await server.gql(CONFIRM, { input: { reference: counter, providerReference: "R-1" } }, { token: staff })).errors).toBeUndefined();
+
+    expect((await sandboxWebhook("charge.success", late)).status).toBe(200);
+    const t = await sale(late);
+    expect(t).toMatchObject({ status: "PAID", voucherId: null, failureReason: NO_VOUCHER_REASON });
+    await server.app.services.log.flush();
+    const errors = await server.app.services.prisma.logEntry.findMany({ where: { kind: "PAYMENT", level: "ERROR", recordId: t.id } });
+    expect(errors.map((e) => e.message)).toEqual([`${late} paid but no voucher: none available for the bundle`]);
+    // The buyer is told the payment arrived; that is not a voucher delivery.
+    const sms = await waitFor("sms sent", () => server.app.services.prisma.outboxMessage.findFirst({ where: { transactionId: t.id, channel: "SMS", status: "SENT" } }));
+    expect(sms.body).toMatch(/being prepared/);
+    expect((await sale(late)).voucherDelivered).toBe(false);
+  });
+});
