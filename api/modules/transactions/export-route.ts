@@ -7,11 +7,13 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { GraphQLError } from "graphql";
 import { actorFor, type Services } from "../../core/context.js";
-import type { Prisma } from "../../db/generated/client.js";
 import { headersOf, httpRoutes, sendJson } from "../../core/extensions.js";
 import { roleAtLeast } from "../../core/roles.js";
 import { formatMinor } from "../common/money.js";
-import { newestFirst, olderThan, transactionStatuses, transactionWhere, type Key, type TransactionFilterValue, type TransactionStatusValue } from "./filter.js";
+import {
+  fromTransactions, NEWEST_FIRST, olderThan, transactionSql, transactionStatuses, whereOf,
+  type Key, type TransactionFilterValue, type TransactionSql, type TransactionStatusValue,
+} from "./filter.js";
 
 export const EXPORT_BATCH = 1000;
 
@@ -34,8 +36,27 @@ export function csvField(value: string | number | boolean | Date | null | undefi
 
 const csvLine = (values: Parameters<typeof csvField>[0][]) => `${values.map(csvField).join(",")}\r\n`;
 
-const exportInclude = { allocation: { select: { code: true } }, voucher: { select: { username: true } } } satisfies Prisma.TransactionInclude;
-type ExportRow = Prisma.TransactionGetPayload<{ include: typeof exportInclude }>;
+type ExportRow = Key & {
+  reference: string; paidAt: string | null; status: string; fullName: string; phoneNumber: string; network: string | null;
+  allocationCode: string; amountMinor: number; refundedMinor: number; currency: string; provider: string;
+  providerReference: string | null; voucherUsername: string | null; voucherDelivered: number; failureReason: string | null;
+};
+
+/** One batch: the page of sales first (on the filter's index), then their bundle and voucher. */
+function batchSql(q: TransactionSql, last: Key | null) {
+  const { where, params } = whereOf(q, "page", last ? [olderThan(last)] : []);
+  return {
+    sql: `SELECT t.*, a."code" AS "allocationCode", v."username" AS "voucherUsername"
+      FROM (SELECT * FROM ${fromTransactions(q)} ${where} ${NEWEST_FIRST} LIMIT ${EXPORT_BATCH}) AS t
+      JOIN "Allocation" AS a ON a."id" = t."allocationId"
+      LEFT JOIN "Voucher" AS v ON v."id" = t."voucherId"
+      ORDER BY t."createdAt" DESC, t."id" DESC`,
+    params,
+  };
+}
+
+/** Stored DateTime text as ISO 8601 UTC. */
+const iso = (stored: string | null) => (stored ? new Date(stored).toISOString() : null);
 
 class ExportInputError extends Error {}
 
@@ -69,11 +90,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, services: Servi
   if (!viewer) return sendJson(res, 401, { error: "Log in first", code: "UNAUTHENTICATED" });
   if (!roleAtLeast(viewer.role, "STAFF")) return sendJson(res, 403, { error: "You do not have permission to export sales", code: "FORBIDDEN" });
 
-  let where: Prisma.TransactionWhereInput;
+  const read = services.hub.read.bind(services.hub);
   let filter: TransactionFilterValue;
+  let query: TransactionSql;
   try {
     filter = filterOf(url);
-    where = transactionWhere(filter);
+    query = transactionSql(read, filter);
   } catch (err) {
     if (err instanceof ExportInputError || err instanceof GraphQLError) return sendJson(res, 400, { error: err.message, code: "BAD_USER_INPUT" });
     throw err;
@@ -95,27 +117,26 @@ async function handle(req: IncomingMessage, res: ServerResponse, services: Servi
   let rows = 0;
   let outcome = "ok";
   let last: Key | null = null;
-  const after = (key: Key | null): Prisma.TransactionWhereInput => (key ? { AND: [where, olderThan(key)] } : where);
   try {
     while (!closed) {
-      const batch: ExportRow[] = await services.prisma.transaction.findMany({
-        where: after(last),
-        orderBy: newestFirst,
-        take: EXPORT_BATCH,
-        include: exportInclude,
-      });
+      const { sql, params } = batchSql(query, last);
+      // On the hub's read-only connection (no lock with the writers); the read is synchronous,
+      // so the loop yields between batches and other requests are served meanwhile.
+      const batch = read<ExportRow>(sql, params);
       let chunk = "";
       for (const t of batch) {
         chunk += csvLine([
-          t.reference, t.createdAt, t.paidAt, t.status, t.fullName, t.phoneNumber, t.network, t.allocation.code,
+          t.reference, iso(t.createdAt), iso(t.paidAt), t.status, t.fullName, t.phoneNumber, t.network, t.allocationCode,
           formatMinor(t.amountMinor), formatMinor(t.refundedMinor), t.currency, t.provider, t.providerReference,
-          t.voucher?.username, t.voucherDelivered, t.failureReason,
+          t.voucherUsername, Boolean(t.voucherDelivered), t.failureReason,
         ]);
       }
       rows += batch.length;
       if (chunk && !res.write(chunk)) await Promise.race([once(res, "drain"), once(res, "close")]);
+      else await new Promise((resolve) => setImmediate(resolve));
       if (batch.length < EXPORT_BATCH) break;
-      last = batch[batch.length - 1]!;
+      const end = batch[batch.length - 1]!;
+      last = { createdAt: end.createdAt, id: end.id };
     }
     if (closed) outcome = "client went away";
     res.end();

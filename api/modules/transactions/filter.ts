@@ -1,9 +1,17 @@
-// TransactionFilter as a Prisma where clause, shared by Query.transactions and the CSV
-// export so the two always agree; and the keyset (createdAt, id) both page with.
-import type { Prisma } from "../../db/generated/client.js";
+// TransactionFilter as SQL, shared by Query.transactions and the CSV export so the two always
+// agree, plus the keyset (createdAt, id) both page with. Raw SQL rather than a Prisma where,
+// because with 1,000,000 sales the plan matters and Prisma cannot steer it (measured, see
+// tests/integration/transactions-plan.test.ts):
+// - a common status (PAID) through the status index means sorting half the table for one
+//   page (~1 s); scanning the createdAt index newest first and filtering stops after a page.
+//   A rare status is the opposite. One bounded probe on the status index decides.
+// - search: an identifier (reference, phone number, provider reference, voucher username) is
+//   found through its own index; only a search that matches no identifier looks in names,
+//   which is a substring match and so a scan (stopped early by LIMIT when the name is common).
 import { badInput } from "../../core/errors.js";
 import { idOf } from "../common/ids.js";
 import { normalizePhone } from "../common/phone.js";
+import { sqlDate } from "../vouchers/insert.js";
 
 export const transactionStatuses = ["PENDING", "PAID", "FAILED", "PARTIALLY_REFUNDED", "REFUNDED"] as const;
 export type TransactionStatusValue = (typeof transactionStatuses)[number];
@@ -16,6 +24,19 @@ export type TransactionFilterValue = {
   to?: Date | null;
 };
 
+/** A synchronous read on a read-only connection (EventHub.read). */
+export type Reader = <T>(sql: string, params: unknown[]) => T[];
+
+/** One condition; `steer` is the same test written to keep the planner off an index. */
+type Condition = { sql: string; params: unknown[]; steer?: { page: boolean; count: boolean } };
+
+export type TransactionSql = { conditions: Condition[]; index: string | null };
+
+/** Statuses matching fewer rows than this are read through the status index and sorted. */
+export const SELECTIVE_STATUS_ROWS = 5000;
+
+const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+
 /** A phone number in any accepted form, as stored (0XXXXXXXXX); null when it is not one. */
 function phoneOf(s: string): string | null {
   if (!/^[+\d][\d\s\-().]{8,}$/.test(s)) return null;
@@ -26,54 +47,112 @@ function phoneOf(s: string): string | null {
   }
 }
 
-// Each alternative is an indexed equality except the name, which is a substring match
-// (a scan, stopped early by the page's LIMIT when the name is common).
-function searchWhere(raw: string): Prisma.TransactionWhereInput | null {
+/** A sale reference as stored (CZ-XXXXXXXX), tolerating case, spaces and a missing dash. */
+export function referenceOf(input: string): string {
+  const compact = input.trim().toUpperCase().replace(/\s+/g, "");
+  return /^CZ[A-Z0-9]{8}$/.test(compact) ? `CZ-${compact.slice(2)}` : compact;
+}
+
+// Every provider key in use, by a loose index scan (one index seek per distinct provider),
+// so (provider, providerReference) can be looked up through its unique index.
+const providers = `WITH RECURSIVE p(v) AS (
+    SELECT (SELECT min("provider") FROM "Transaction")
+    UNION ALL SELECT (SELECT min("provider") FROM "Transaction" WHERE "provider" > p.v) FROM p WHERE p.v IS NOT NULL)
+  SELECT v FROM p WHERE v IS NOT NULL`;
+
+/** `indexed`: found through an index, so more selective than any status. */
+function searchCondition(read: Reader, raw: string): (Condition & { indexed: boolean }) | null {
   const s = raw.trim();
   if (!s) return null;
-  const or: Prisma.TransactionWhereInput[] = [
-    { reference: s.toUpperCase() },
-    { fullName: { contains: s } },
-    { providerReference: s },
-    { voucher: { is: { username: s } } },
-  ];
   const phone = phoneOf(s);
-  if (phone) or.push({ phoneNumber: phone });
-  return { OR: or };
+  if (phone) return { sql: `"phoneNumber" = ?`, params: [phone], indexed: true };
+  // The start of a number: a range on the phone index (':' sorts right after '9').
+  if (/^0\d{3,8}$/.test(s)) return { sql: `"phoneNumber" >= ? AND "phoneNumber" < ?`, params: [s, `${s}:`], indexed: true };
+  const ids = read<{ id: string }>(
+    `SELECT "id" FROM "Transaction" WHERE "reference" = ?
+     UNION SELECT "id" FROM "Transaction" WHERE "voucherId" = (SELECT "id" FROM "Voucher" WHERE "username" = ?)
+     UNION SELECT "id" FROM "Transaction" WHERE "provider" IN (${providers}) AND "providerReference" = ?`,
+    [referenceOf(s), s, s],
+  ).map((r) => r.id);
+  if (ids.length) return { sql: `"id" IN (${marks(ids.length)})`, params: ids, indexed: true };
+  return { sql: `"fullName" LIKE ? ESCAPE '\\'`, params: [`%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`], indexed: false };
 }
 
-export function transactionWhere(f: TransactionFilterValue | null | undefined): Prisma.TransactionWhereInput {
-  const and: Prisma.TransactionWhereInput[] = [];
-  if (f?.status?.length) and.push({ status: { in: [...f.status] } });
-  if (f?.allocationId) and.push({ allocationId: idOf(String(f.allocationId), "Allocation") });
+export function transactionSql(read: Reader, f: TransactionFilterValue | null | undefined): TransactionSql {
+  const conditions: Condition[] = [];
+  let index: string | null = null;
   if (f?.from && f?.to && f.from >= f.to) throw badInput("`from` must be before `to`", "filter.from");
-  if (f?.from) and.push({ createdAt: { gte: f.from } });
-  if (f?.to) and.push({ createdAt: { lt: f.to } });
-  const search = f?.search ? searchWhere(f.search) : null;
-  if (search) and.push(search);
-  return and.length ? { AND: and } : {};
+  if (f?.from) conditions.push({ sql: `"createdAt" >= ?`, params: [sqlDate(f.from)] });
+  if (f?.to) conditions.push({ sql: `"createdAt" < ?`, params: [sqlDate(f.to)] });
+  if (f?.allocationId) conditions.push({ sql: `"allocationId" = ?`, params: [idOf(String(f.allocationId), "Allocation")] });
+  const search = f?.search ? searchCondition(read, f.search) : null;
+  if (search) conditions.push(search);
+  const statuses = [...new Set(f?.status ?? [])];
+  if (statuses.length) {
+    const sql = `"status" IN (${marks(statuses.length)})`;
+    const [{ n }] = read<{ n: number }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM "Transaction" WHERE ${sql} LIMIT ${SELECTIVE_STATUS_ROWS})`,
+      statuses,
+    ) as [{ n: number }];
+    // Steering writes the test as `+"status" IN (...)`: the unary + hides the column from the
+    // planner, so the status is checked row by row while another index gives the order (the
+    // page) or the rows (a count narrowed by date, bundle or an indexed search). A count
+    // with nothing else to go on counts on the status index.
+    const useStatusIndex = n < SELECTIVE_STATUS_ROWS && !search?.indexed;
+    const narrowed = Boolean(f?.from || f?.to || f?.allocationId || search?.indexed);
+    if (useStatusIndex) index = "Transaction_status_expiresAt_idx";
+    conditions.push({ sql, params: statuses, steer: { page: !useStatusIndex, count: !useStatusIndex && narrowed } });
+  }
+  return { conditions, index };
 }
 
-/** Sales are listed newest first; (createdAt, id) orders them totally. */
-export type Key = { createdAt: Date; id: string };
+/** WHERE clause and parameters, steered for reading a page in order or for counting. */
+export function whereOf(q: TransactionSql, use: "page" | "count", extra: Condition[] = []): { where: string; params: unknown[] } {
+  const all = [...q.conditions, ...extra];
+  return {
+    where: all.length ? `WHERE ${all.map((c) => `(${c.steer?.[use] ? `+${c.sql}` : c.sql})`).join(" AND ")}` : "",
+    params: all.flatMap((c) => c.params),
+  };
+}
 
-export const cursorOf = (k: Key) => Buffer.from(`tx:${k.createdAt.toISOString()}|${k.id}`).toString("base64url");
+export const fromTransactions = (q: TransactionSql) => `"Transaction"${q.index ? ` INDEXED BY "${q.index}"` : ""}`;
+
+/** Sales are listed newest first; (createdAt, id) orders them totally. createdAt is the stored text. */
+export type Key = { createdAt: string; id: string };
+
+export const cursorOf = (k: Key) => Buffer.from(`tx:${k.createdAt}|${k.id}`).toString("base64url");
 
 export function keyOf(cursor: string): Key {
-  const m = /^tx:([^|]+)\|([a-z0-9]+)$/.exec(Buffer.from(cursor, "base64url").toString());
-  const createdAt = m ? new Date(m[1]!) : null;
-  if (!m || !createdAt || Number.isNaN(createdAt.getTime())) throw badInput(`"${cursor}" is not a transactions cursor`);
-  return { createdAt, id: m[2]! };
+  const m = /^tx:(\d{4}-[\d\-T:.+Z ]+)\|([a-z0-9]+)$/.exec(Buffer.from(cursor, "base64url").toString());
+  if (!m) throw badInput(`"${cursor}" is not a transactions cursor`);
+  return { createdAt: m[1]!, id: m[2]! };
 }
 
-// Written as `createdAt <= c AND (createdAt < c OR id < i)`, not as a plain OR, so SQLite
-// can still range-scan the createdAt index from the cursor on.
-export const olderThan = (k: Key): Prisma.TransactionWhereInput => ({
-  AND: [{ createdAt: { lte: k.createdAt } }, { OR: [{ createdAt: { lt: k.createdAt } }, { id: { lt: k.id } }] }],
+// `createdAt <= c AND (createdAt < c OR id < i)` rather than a plain OR, so SQLite can still
+// range-scan the createdAt index from the cursor on.
+export const olderThan = (k: Key): Condition => ({
+  sql: `"createdAt" <= ? AND ("createdAt" < ? OR "id" < ?)`,
+  params: [k.createdAt, k.createdAt, k.id],
 });
-export const newerThan = (k: Key): Prisma.TransactionWhereInput => ({
-  AND: [{ createdAt: { gte: k.createdAt } }, { OR: [{ createdAt: { gt: k.createdAt } }, { id: { gt: k.id } }] }],
+export const newerThan = (k: Key): Condition => ({
+  sql: `"createdAt" >= ? AND ("createdAt" > ? OR "id" > ?)`,
+  params: [k.createdAt, k.createdAt, k.id],
 });
 
-export const newestFirst: Prisma.TransactionOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
-export const oldestFirst: Prisma.TransactionOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
+export const NEWEST_FIRST = `ORDER BY "createdAt" DESC, "id" DESC`;
+export const OLDEST_FIRST = `ORDER BY "createdAt" ASC, "id" ASC`;
+
+/** The keys (id, createdAt) of one page, newest first, or oldest first when paging backward. */
+export function pageQuery(q: TransactionSql, o: { after?: Key | null; before?: Key | null; backward?: boolean; limit: number }) {
+  const bounds = [...(o.after ? [olderThan(o.after)] : []), ...(o.before ? [newerThan(o.before)] : [])];
+  const { where, params } = whereOf(q, "page", bounds);
+  return {
+    sql: `SELECT "id", "createdAt" FROM ${fromTransactions(q)} ${where} ${o.backward ? OLDEST_FIRST : NEWEST_FIRST} LIMIT ?`,
+    params: [...params, o.limit],
+  };
+}
+
+export function countQuery(q: TransactionSql) {
+  const { where, params } = whereOf(q, "count");
+  return { sql: `SELECT count(*) AS n FROM ${fromTransactions(q)} ${where}`, params };
+}

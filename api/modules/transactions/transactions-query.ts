@@ -3,9 +3,9 @@ import { queryFromInfo } from "@pothos/plugin-prisma";
 import { builder } from "../../core/builder.js";
 import { badInput } from "../../core/errors.js";
 import type { Context } from "../../core/context.js";
-import type { Prisma, Transaction as TransactionRow } from "../../db/generated/client.js";
+import type { Transaction as TransactionRow } from "../../db/generated/client.js";
 import { Transaction, TransactionStatusEnum } from "./transaction.js";
-import { cursorOf, keyOf, newerThan, newestFirst, oldestFirst, olderThan, transactionWhere } from "./filter.js";
+import { countQuery, cursorOf, keyOf, pageQuery, transactionSql, type Key, type TransactionSql } from "./filter.js";
 
 export const TransactionFilter = builder.inputType("TransactionFilter", {
   fields: (t) => ({
@@ -17,30 +17,34 @@ export const TransactionFilter = builder.inputType("TransactionFilter", {
   }),
 });
 
-type Page = { rows: TransactionRow[]; hasNextPage: boolean; hasPreviousPage: boolean; where: Prisma.TransactionWhereInput };
+type Edge = { cursor: string; node: TransactionRow };
+type Page = { edges: Edge[]; hasNextPage: boolean; hasPreviousPage: boolean; sql: TransactionSql };
 
-const TransactionEdge = builder.objectRef<TransactionRow>("TransactionEdge").implement({
+const TransactionEdge = builder.objectRef<Edge>("TransactionEdge").implement({
   fields: (t) => ({
-    cursor: t.string({ resolve: (row) => cursorOf(row) }),
-    node: t.field({ type: Transaction, resolve: (row) => row }),
+    cursor: t.exposeString("cursor"),
+    node: t.field({ type: Transaction, resolve: (e) => e.node }),
   }),
 });
 
 const TransactionConnection = builder.objectRef<Page>("TransactionConnection").implement({
   fields: (t) => ({
-    edges: t.field({ type: [TransactionEdge], resolve: (p) => p.rows }),
+    edges: t.field({ type: [TransactionEdge], resolve: (p) => p.edges }),
     pageInfo: t.field({
       type: builder.pageInfoRef(),
       resolve: (p) => ({
         hasNextPage: p.hasNextPage,
         hasPreviousPage: p.hasPreviousPage,
-        startCursor: p.rows[0] ? cursorOf(p.rows[0]) : null,
-        endCursor: p.rows.length ? cursorOf(p.rows[p.rows.length - 1]!) : null,
+        startCursor: p.edges[0]?.cursor ?? null,
+        endCursor: p.edges.at(-1)?.cursor ?? null,
       }),
     }),
     totalCount: t.int({
       description: "Sales matching the filter, on every page (counted only when asked for).",
-      resolve: (p, _a, ctx) => ctx.prisma.transaction.count({ where: p.where }),
+      resolve: (p, _a, ctx) => {
+        const { sql, params } = countQuery(p.sql);
+        return ctx.services.hub.read<{ n: number }>(sql, params)[0]!.n;
+      },
     }),
   }),
 });
@@ -54,26 +58,33 @@ async function page(args: Args, ctx: Context, info: GraphQLResolveInfo): Promise
   if (args.first != null && args.last != null) throw badInput("Pass first or last, not both");
   const size = args.last ?? args.first ?? DEFAULT_PAGE;
   if (size < 0 || size > MAX_PAGE) throw badInput(`Page size must be between 0 and ${MAX_PAGE}`);
-  const where = transactionWhere(args.filter);
-  // Keyset pagination on (createdAt, id): page 20,000 costs what page 1 does.
-  const bounds: Prisma.TransactionWhereInput[] = [];
-  if (args.after) bounds.push(olderThan(keyOf(args.after)));
-  if (args.before) bounds.push(newerThan(keyOf(args.before)));
+  const read = ctx.services.hub.read.bind(ctx.services.hub);
+  const sql = transactionSql(read, args.filter);
   const backward = args.last != null;
-  // The selection under edges.node, so relations load with the page in one plan.
+  // Keyset pagination on (createdAt, id): page 20,000 costs what page 1 does.
+  const keysQuery = pageQuery(sql, {
+    after: args.after ? keyOf(args.after) : null,
+    before: args.before ? keyOf(args.before) : null,
+    backward,
+    limit: size + 1,
+  });
+  const keys = read<Key>(keysQuery.sql, keysQuery.params);
+  const more = keys.length > size;
+  const pageKeys = keys.slice(0, size);
+  if (backward) pageKeys.reverse();
+  // Then the rows with what the query selects under edges.node, relations included, in one plan.
   const query = await queryFromInfo({ context: ctx, info, typeName: "Transaction", path: ["edges", "node"], awaitSelections: true });
-  const raw = (await ctx.prisma.transaction.findMany({
-    ...query,
-    where: bounds.length ? { AND: [where, ...bounds] } : where,
-    orderBy: backward ? oldestFirst : newestFirst,
-    take: size + 1,
-  })) as TransactionRow[];
-  const more = raw.length > size;
-  const rows = raw.slice(0, size);
-  if (backward) rows.reverse();
+  const rows = pageKeys.length
+    ? ((await ctx.prisma.transaction.findMany({ ...query, where: { id: { in: pageKeys.map((k) => k.id) } } })) as TransactionRow[])
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const edges = pageKeys.flatMap((k) => {
+    const node = byId.get(k.id);
+    return node ? [{ cursor: cursorOf(k), node }] : [];
+  });
   return backward
-    ? { rows, where, hasPreviousPage: more, hasNextPage: Boolean(args.before) }
-    : { rows, where, hasNextPage: more, hasPreviousPage: Boolean(args.after) };
+    ? { edges, sql, hasPreviousPage: more, hasNextPage: Boolean(args.before) }
+    : { edges, sql, hasNextPage: more, hasPreviousPage: Boolean(args.after) };
 }
 
 builder.queryFields((t) => ({
