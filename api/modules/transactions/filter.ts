@@ -11,6 +11,7 @@
 import { badInput } from "../../core/errors.js";
 import { idOf } from "../common/ids.js";
 import { normalizePhone } from "../common/phone.js";
+import { normalizeReference } from "../sales/reference.js";
 import { sqlDate } from "../vouchers/insert.js";
 
 export const transactionStatuses = ["PENDING", "PAID", "FAILED", "PARTIALLY_REFUNDED", "REFUNDED"] as const;
@@ -47,12 +48,6 @@ function phoneOf(s: string): string | null {
   }
 }
 
-/** A sale reference as stored (CZ-XXXXXXXX), tolerating case, spaces and a missing dash. */
-export function referenceOf(input: string): string {
-  const compact = input.trim().toUpperCase().replace(/\s+/g, "");
-  return /^CZ[A-Z0-9]{8}$/.test(compact) ? `CZ-${compact.slice(2)}` : compact;
-}
-
 // Every provider key in use, by a loose index scan (one index seek per distinct provider),
 // so (provider, providerReference) can be looked up through its unique index.
 const providers = `WITH RECURSIVE p(v) AS (
@@ -72,7 +67,7 @@ function searchCondition(read: Reader, raw: string): (Condition & { indexed: boo
     `SELECT "id" FROM "Transaction" WHERE "reference" = ?
      UNION SELECT "id" FROM "Transaction" WHERE "voucherId" = (SELECT "id" FROM "Voucher" WHERE "username" = ?)
      UNION SELECT "id" FROM "Transaction" WHERE "provider" IN (${providers}) AND "providerReference" = ?`,
-    [referenceOf(s), s, s],
+    [normalizeReference(s), s, s],
   ).map((r) => r.id);
   if (ids.length) return { sql: `"id" IN (${marks(ids.length)})`, params: ids, indexed: true };
   return { sql: `"fullName" LIKE ? ESCAPE '\\'`, params: [`%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`], indexed: false };

@@ -1,6 +1,7 @@
 import { builder } from "../../core/builder.js";
 import { Money, money } from "../common/money.js";
 import { Voucher } from "../vouchers/voucher.js";
+import { normalizeReference } from "../sales/reference.js";
 import { BUYER, mayReadVoucher, revealVoucherToBuyer, staffOrBuyer } from "./buyer.js";
 import "./notification.js";
 
@@ -61,7 +62,7 @@ builder.queryFields((t) => ({
     grantScopes: [BUYER],
     args: { reference: t.arg.string({ required: true }) },
     resolve: async (query, _r, args, ctx) => {
-      const reference = args.reference.trim().toUpperCase();
+      const reference = normalizeReference(args.reference);
       if (!reference) return null;
       const sale = await ctx.prisma.transaction.findUnique({ ...query, where: { reference } });
       if (sale) revealVoucherToBuyer(ctx, sale);
