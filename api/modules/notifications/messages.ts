@@ -22,8 +22,9 @@ export type SaleFacts = {
   source: string;
 };
 
-const when = (d: Date) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone: "Africa/Accra", dateStyle: "medium", timeStyle: "short" }).format(d);
+// Ghana time (UTC+0, no DST). Built once: constructing an Intl formatter is costly.
+const accra = new Intl.DateTimeFormat("en-GB", { timeZone: "Africa/Accra", dateStyle: "medium", timeStyle: "short" });
+const when = (d: Date) => accra.format(d);
 
 function buyerSms(s: SaleFacts, loginUrl?: string): { subject: string; body: string } {
   if (!s.voucher) {

@@ -36,8 +36,9 @@ async function claim(services: Services, now: Date): Promise<OutboxMessage[]> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   const claimed: OutboxMessage[] = [];
   for (const m of due) {
+    // The lease moves nextAttemptAt past `now`, so whoever updates second matches nothing.
     const r = await services.prisma.outboxMessage.updateMany({
-      where: { id: m.id, status: "PENDING", nextAttemptAt: m.nextAttemptAt },
+      where: { id: m.id, status: "PENDING", nextAttemptAt: { lte: now } },
       data: { nextAttemptAt: leaseUntil },
     });
     if (r.count === 1) claimed.push(m);
@@ -86,17 +87,18 @@ async function deliver(services: Services, m: OutboxMessage): Promise<void> {
   }
 }
 
-/** Sends everything due; returns how many rows it handled. */
-export async function drainOutbox(services: Services): Promise<number> {
+/** Sends everything due (until `stopping` says so); returns how many rows it handled. */
+export async function drainOutbox(services: Services, stopping: () => boolean = () => false): Promise<number> {
   let handled = 0;
-  for (;;) {
+  while (!stopping()) {
     const batch = await claim(services, new Date());
     for (let i = 0; i < batch.length; i += PARALLEL) {
       await Promise.all(batch.slice(i, i + PARALLEL).map((m) => deliver(services, m)));
     }
     handled += batch.length;
-    if (batch.length < BATCH) return handled;
+    if (batch.length < BATCH) break;
   }
+  return handled;
 }
 
 function startOutbox(services: Services): { stop(): Promise<void> } {
@@ -118,7 +120,7 @@ function startOutbox(services: Services): { stop(): Promise<void> } {
       return;
     }
     clearTimeout(timer);
-    running = runInScope({ actor: { kind: "system", label: "outbox" }, requestId: null }, () => drainOutbox(services))
+    running = runInScope({ actor: { kind: "system", label: "outbox" }, requestId: null }, () => drainOutbox(services, () => stopped))
       .then(
         () => undefined,
         (err) => services.logger.error({ err }, "outbox run failed"),

@@ -39,11 +39,11 @@ async function reconcileOne(services: Services, t: Transaction): Promise<void> {
   }
 }
 
-/** One pass over the expired PENDING sales; returns how many it looked at. */
-export async function reconcileExpired(services: Services, now = new Date()): Promise<number> {
+/** One pass over the expired PENDING sales (until `stopping` says so); returns how many it looked at. */
+export async function reconcileExpired(services: Services, stopping: () => boolean = () => false, now = new Date()): Promise<number> {
   let seen = 0;
   let cursor: string | undefined;
-  for (;;) {
+  while (!stopping()) {
     const due = await services.prisma.transaction.findMany({
       where: { status: "PENDING", expiresAt: { lte: now } },
       orderBy: { id: "asc" },
@@ -51,6 +51,7 @@ export async function reconcileExpired(services: Services, now = new Date()): Pr
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
     for (const t of due) {
+      if (stopping()) break;
       try {
         await reconcileOne(services, t);
       } catch (err) {
@@ -58,9 +59,10 @@ export async function reconcileExpired(services: Services, now = new Date()): Pr
       }
     }
     seen += due.length;
-    if (due.length < BATCH) return seen;
+    if (due.length < BATCH) break;
     cursor = due[due.length - 1]!.id;
   }
+  return seen;
 }
 
 function startReconciler(services: Services): { stop(): Promise<void> } {
@@ -68,7 +70,7 @@ function startReconciler(services: Services): { stop(): Promise<void> } {
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
-    running = runInScope({ actor: { kind: "system", label: "reconciler" }, requestId: null }, () => reconcileExpired(services))
+    running = runInScope({ actor: { kind: "system", label: "reconciler" }, requestId: null }, () => reconcileExpired(services, () => stopped))
       .then(
         () => undefined,
         (err) => services.logger.error({ err }, "reconciler run failed"),

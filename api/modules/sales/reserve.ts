@@ -25,8 +25,8 @@ export async function takeVoucher(
   data: Prisma.VoucherUpdateManyMutationInput,
 ): Promise<Voucher | null> {
   if (sale.voucherId) {
-    const r = await tx.voucher.updateMany({ where: { id: sale.voucherId, status: "AVAILABLE" }, data });
-    if (r.count === 1) return tx.voucher.findUniqueOrThrow({ where: { id: sale.voucherId } });
+    const [held] = await tx.voucher.updateManyAndReturn({ where: { id: sale.voucherId, status: "AVAILABLE" }, data });
+    if (held) return held;
   }
   const id = await reserveVoucher(tx, sale.allocationId, new Date());
   if (!id) return null;

@@ -71,10 +71,14 @@ export async function markPaid(services: Services, args: PaidArgs): Promise<Sett
         provisioning: "NOT_REQUIRED",
         expiresAt: a.validityHours ? new Date(now.getTime() + a.validityHours * 3_600_000) : null,
       });
-      const updated = await tx.transaction.update({
-        where: { id: t.id },
-        data: { voucherId: voucher?.id ?? null, failureReason: voucher ? null : NO_VOUCHER_REASON },
-      });
+      // Usually the reserved voucher: the row is already right. Otherwise record the swap or the miss.
+      const updated =
+        voucher && voucher.id === t.voucherId
+          ? t
+          : await tx.transaction.update({
+              where: { id: t.id },
+              data: { voucherId: voucher?.id ?? null, failureReason: voucher ? null : NO_VOUCHER_REASON },
+            });
       await tx.outboxMessage.createMany({
         data: saleNotifications(
           {
