@@ -18,7 +18,7 @@ export function runInScope<T>(scope: RequestScope, fn: () => T): T {
     // Prisma queries are lazy thenables that start only when awaited, which would be after
     // this returns and outside the scope: start them here so their writes carry the scope.
     if (result && typeof result === "object" && !(result instanceof Promise) && typeof (result as { then?: unknown }).then === "function") {
-      return (result as PromiseLike<unknown>).then((v) => v) as T;
+      return (result as unknown as PromiseLike<unknown>).then((v) => v) as T;
     }
     return result;
   });

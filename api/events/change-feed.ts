@@ -3,37 +3,52 @@
 // data, so nothing is ever published before its transaction commits.
 // PRAGMA data_version changes whenever another connection commits, so an idle poll is
 // one cheap pragma read; `nudge()` after a write makes delivery immediate.
+// The same connection is the bus's window on the whole log (CommittedLog): it fills gaps
+// in delivery and catches up on other processes' entries when Redis cannot bring them.
 import Database from "better-sqlite3";
 import type { Logger } from "pino";
 import type { EventBus } from "./bus.js";
-import { fromRow, type LogRecord } from "./types.js";
+import { fromRow, LOG_COLUMNS, type CommittedLog, type LogRecord } from "./types.js";
 
 const BATCH = 500;
+type Raw = Parameters<typeof fromRow>[0];
 
-export class ChangeFeed {
+export class ChangeFeed implements CommittedLog {
   private db: Database.Database;
   private lastSequence: number;
   private lastVersion = -1;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  private again = false;
   private scheduled = false;
-  private readonly select: Database.Statement;
+  private closed = false;
+  private readonly ownAfter: Database.Statement;
+  private readonly allAfter: Database.Statement;
+  private readonly maxStmt: Database.Statement;
   private readonly versionStmt: Database.Statement;
 
   constructor(file: string, private readonly origin: string, private readonly bus: EventBus, private readonly logger: Logger, private readonly pollMs = 10) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
     this.db.pragma("busy_timeout = 5000");
-    this.select = this.db.prepare(
-      `SELECT sequence, at, kind, level, model, recordId, message, actorId, actorLabel, requestId, origin, data
-       FROM LogEntry WHERE origin = ? AND sequence > ? ORDER BY sequence LIMIT ${BATCH}`,
-    );
+    this.ownAfter = this.db.prepare(`SELECT ${LOG_COLUMNS} FROM LogEntry WHERE origin = ? AND sequence > ? ORDER BY sequence LIMIT ${BATCH}`);
+    this.allAfter = this.db.prepare(`SELECT ${LOG_COLUMNS} FROM LogEntry WHERE sequence > ? ORDER BY sequence LIMIT ?`);
+    this.maxStmt = this.db.prepare("SELECT coalesce(max(sequence), 0) FROM LogEntry").pluck();
     this.versionStmt = this.db.prepare("PRAGMA data_version").pluck();
     // Start after what is already there: entries from before this process started are history, served by `since` replays.
-    this.lastSequence = Number(this.db.prepare("SELECT coalesce(max(sequence), 0) FROM LogEntry").pluck().get());
+    this.lastSequence = this.maxSequence();
+    bus.attach(this, this.lastSequence);
   }
 
   get lastPublished(): number {
     return this.lastSequence;
+  }
+
+  readAfter(after: number, limit: number): LogRecord[] {
+    return (this.allAfter.all(after, limit) as Raw[]).map(fromRow);
+  }
+
+  maxSequence(): number {
+    return Number(this.maxStmt.get());
   }
 
   start(): void {
@@ -43,7 +58,7 @@ export class ChangeFeed {
 
   /** Ask for a read soon (coalesced). */
   nudge(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.closed) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -53,20 +68,27 @@ export class ChangeFeed {
 
   /** Publishes every committed entry not yet published; resolves when caught up. */
   async drain(): Promise<void> {
-    if (this.running) return;
+    if (this.closed) return;
+    if (this.running) {
+      this.again = true; // a commit landed while reading: read once more when done
+      return;
+    }
     this.running = true;
     try {
-      const version = Number(this.versionStmt.get());
-      if (version === this.lastVersion) return;
-      this.lastVersion = version;
-      for (;;) {
-        const rows = this.select.all(this.origin, this.lastSequence) as Parameters<typeof fromRow>[0][];
-        if (rows.length === 0) break;
-        const records: LogRecord[] = rows.map(fromRow);
-        this.lastSequence = records[records.length - 1]!.sequence;
-        await this.bus.publish(records);
-        if (rows.length < BATCH) break;
-      }
+      do {
+        this.again = false;
+        const version = Number(this.versionStmt.get());
+        if (version === this.lastVersion) break;
+        this.lastVersion = version;
+        for (;;) {
+          const records = (this.ownAfter.all(this.origin, this.lastSequence) as Raw[]).map(fromRow);
+          if (records.length === 0) break;
+          this.lastSequence = records[records.length - 1]!.sequence;
+          await this.bus.publish(records);
+          if (records.length < BATCH) break;
+        }
+        this.bus.committed();
+      } while (this.again && !this.closed);
     } catch (err) {
       this.lastVersion = -1;
       this.logger.error({ err }, "change feed read failed; retrying");
@@ -78,7 +100,9 @@ export class ChangeFeed {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.lastVersion = -1;
+    while (this.running) await new Promise((r) => setImmediate(r));
     await this.drain();
+    this.closed = true;
     this.db.close();
   }
 }

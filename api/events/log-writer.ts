@@ -18,12 +18,23 @@ export type ActivityEntry = {
 
 type Row = [string, string, string, string | null, string | null, string, string | null, string | null, string | null, string, string | null];
 
+/** Rows kept for a retry while the database refuses writes; beyond this the oldest are dropped. */
+const MAX_PENDING = 50_000;
+
 export class LogWriter {
   private queue: Row[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  private failures = 0;
 
-  constructor(private readonly db: Db, private readonly origin: string, private readonly onFlushed: () => void, private readonly delayMs = 25) {}
+  constructor(
+    private readonly db: Db,
+    private readonly origin: string,
+    private readonly onFlushed: () => void,
+    private readonly delayMs = 25,
+    private readonly onError: (err: unknown, pending: number) => void = (err, pending) =>
+      console.error(`log writer: could not write ${pending} log entries`, err),
+  ) {}
 
   write(entry: ActivityEntry): void {
     const scope = currentScope();
@@ -41,28 +52,57 @@ export class LogWriter {
       this.origin,
       entry.data === undefined ? null : JSON.stringify(entry.data),
     ]);
-    if (!this.timer) this.timer = setTimeout(() => void this.flush(), this.delayMs);
+    this.schedule(this.delayMs);
   }
 
-  /** Resolves once everything written so far is committed. */
+  private schedule(ms: number) {
+    if (this.timer) return;
+    this.timer = setTimeout(() => void this.flush().catch(() => {}), ms);
+    this.timer.unref();
+  }
+
+  /** Resolves once everything written so far is committed; rejects if that failed (the rows stay queued for a retry). */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const rows = this.queue;
     this.queue = [];
-    this.flushing = this.flushing.then(async () => {
+    const run = this.flushing.then(async () => {
       if (rows.length === 0) return;
-      await this.db.exclusive((sqlite) => {
-        const stmt = sqlite.prepare(
-          `INSERT INTO LogEntry (at, kind, level, model, recordId, message, actorId, actorLabel, requestId, origin, data)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        );
-        sqlite.transaction(() => {
-          for (const r of rows) stmt.run(...r);
-        })();
-      });
+      try {
+        await this.db.exclusive((sqlite) => {
+          const stmt = sqlite.prepare(
+            `INSERT INTO LogEntry (at, kind, level, model, recordId, message, actorId, actorLabel, requestId, origin, data)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          );
+          sqlite.transaction(() => {
+            for (const r of rows) {
+              try {
+                stmt.run(...r);
+              } catch (err) {
+                // A row the database refuses for good (a constraint) is dropped, not retried
+                // forever ahead of everything else; the statement alone was rolled back.
+                if (!String((err as { code?: string }).code).startsWith("SQLITE_CONSTRAINT")) throw err;
+                this.onError(err, 1);
+              }
+            }
+          })();
+        });
+        this.failures = 0;
+      } catch (err) {
+        if (/not open/i.test((err as Error)?.message ?? "")) throw err; // shut down: nothing to retry on
+        // Telemetry must not take the app down (an unhandled rejection would) nor be lost to
+        // one busy moment: put the rows back in front and try again with backoff.
+        this.queue = [...rows, ...this.queue].slice(-MAX_PENDING);
+        this.failures++;
+        this.onError(err, this.queue.length);
+        this.schedule(Math.min(5_000, this.delayMs * 2 ** this.failures));
+        throw err;
+      }
       this.onFlushed();
     });
-    return this.flushing;
+    // The chain continues whatever this flush's outcome.
+    this.flushing = run.catch(() => {});
+    return run;
   }
 }

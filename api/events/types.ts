@@ -34,3 +34,13 @@ export function fromWire(s: string): LogRecord {
   const o = JSON.parse(s) as LogRecord & { at: string };
   return { ...o, at: new Date(o.at) };
 }
+
+/** Read access to the committed log, used to fill gaps and to replay. */
+export interface CommittedLog {
+  /** Up to `limit` committed entries with sequence > `after`, in sequence order. */
+  readAfter(after: number, limit: number): LogRecord[];
+  /** The highest committed sequence (0 for an empty log). */
+  maxSequence(): number;
+}
+
+export const LOG_COLUMNS = "sequence, at, kind, level, model, recordId, message, actorId, actorLabel, requestId, origin, data";

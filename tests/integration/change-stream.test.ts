@@ -50,7 +50,7 @@ const uid = () => `${Date.now().toString(36)}${(++counter).toString(36)}${Math.r
 
 const delegate = (model: string) => (server.app.services.prisma as unknown as Record<string, any>)[model[0]!.toLowerCase() + model.slice(1)];
 /** Runs fn in the request scope and awaits it there (Prisma queries are lazy: they start when awaited). */
-const inScope = <T>(scope: RequestScope, fn: () => PromiseLike<T>): Promise<T> => runInScope(scope, async () => await fn());
+const inScope = <T = any>(scope: RequestScope, fn: () => PromiseLike<T>): Promise<T> => runInScope(scope, async () => await fn());
 const scopeFor = (label: string, actor: Actor = adminActor): RequestScope => ({ actor, requestId: `${label}-${uid()}` });
 
 function normalize(row: Row | undefined): Row | undefined {

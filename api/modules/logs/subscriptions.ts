@@ -1,10 +1,12 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../../core/builder.js";
 import { changeKinds, type LogRecord } from "../../events/types.js";
 import type { LogEntry as LogEntryRow } from "../../db/generated/client.js";
 import { User } from "../users/user.js";
 import { LogEntry } from "./log-entry.js";
 import { LogFilter } from "./logs-query.js";
-import { matches, type LogFilterValue } from "./filter.js";
+import { matches, toSql, type LogFilterValue } from "./filter.js";
+import type { StreamFilter } from "../../events/hub.js";
 import { viewData } from "./redact.js";
 
 const ChangeAction = builder.enumType("ChangeAction", { values: ["CREATED", "UPDATED", "DELETED"] as const });
@@ -15,7 +17,12 @@ export const ModelEvent = builder.objectRef<LogRecord>("ModelEvent").implement({
   fields: (t) => ({
     sequence: t.exposeInt("sequence", { description: "The change's position in the log; strictly increasing." }),
     model: t.string({ resolve: (e) => e.model ?? "" }),
-    recordId: t.string({ resolve: (e) => e.recordId ?? "" }),
+    recordId: t.string({ resolve: (e) => e.recordId ?? "", description: "The row's database id (what LogFilter.recordId takes)." }),
+    nodeId: t.id({
+      nullable: true,
+      description: "The record's global id, as Node.id of the queried object, for matching events against a client cache.",
+      resolve: (e) => (e.model && e.recordId ? encodeGlobalID(e.model, e.recordId) : null),
+    }),
     action: t.field({ type: ChangeAction, resolve: (e) => actionOf[e.kind as keyof typeof actionOf] }),
     at: t.field({ type: "DateTime", resolve: (e) => e.at }),
     actor: t.field({ type: User, nullable: true, resolve: (e, _a, ctx) => (e.actorId ? ctx.loaders.user.load(e.actorId) : null) }),
@@ -40,8 +47,26 @@ export const ModelEvent = builder.objectRef<LogRecord>("ModelEvent").implement({
 
 const sinceDescription = "Resume: first deliver every matching event after this sequence, then live ones.";
 
-const modelFilter = (models: readonly string[] | null | undefined, kinds: ReadonlySet<string>) => (r: LogRecord) =>
-  kinds.has(r.kind) && changeKinds.has(r.kind) && (!models?.length || (r.model !== null && models.includes(r.model)));
+/** Change events of these kinds, for these models (all when none given): as SQL and as a predicate. */
+function modelFilter(models: readonly string[] | null | undefined, kinds: readonly ("CREATE" | "UPDATE" | "DELETE")[]): StreamFilter {
+  const where = [`kind IN (${kinds.map(() => "?").join(",")})`];
+  const params: unknown[] = [...kinds];
+  if (models?.length) {
+    where.push(`model IN (${models.map(() => "?").join(",")})`);
+    params.push(...models);
+  }
+  const kindSet = new Set<string>(kinds);
+  return {
+    where,
+    params,
+    match: (r) => kindSet.has(r.kind) && changeKinds.has(r.kind) && (!models?.length || (r.model !== null && models.includes(r.model))),
+  };
+}
+
+function logFilter(filter: LogFilterValue | null | undefined): StreamFilter {
+  const { where, params } = toSql(filter);
+  return { where, params, match: (r) => matches(filter, r) };
+}
 
 builder.subscriptionFields((t) => ({
   modelSaved: t.field({
@@ -49,7 +74,7 @@ builder.subscriptionFields((t) => ({
     description: "Post-save events: CREATED and UPDATED. models null: every model.",
     authScopes: { staff: true },
     args: { models: t.arg.stringList(), since: t.arg.int({ description: sinceDescription }) },
-    subscribe: (_r, args, ctx) => ctx.services.hub.stream(modelFilter(args.models, new Set(["CREATE", "UPDATE"])), args.since),
+    subscribe: (_r, args, ctx) => ctx.services.hub.stream(modelFilter(args.models, ["CREATE", "UPDATE"]), args.since),
     resolve: (e) => e,
   }),
   modelDeleted: t.field({
@@ -57,7 +82,7 @@ builder.subscriptionFields((t) => ({
     description: "Post-delete events.",
     authScopes: { staff: true },
     args: { models: t.arg.stringList(), since: t.arg.int({ description: sinceDescription }) },
-    subscribe: (_r, args, ctx) => ctx.services.hub.stream(modelFilter(args.models, new Set(["DELETE"])), args.since),
+    subscribe: (_r, args, ctx) => ctx.services.hub.stream(modelFilter(args.models, ["DELETE"]), args.since),
     resolve: (e) => e,
   }),
   logAdded: t.field({
@@ -65,7 +90,7 @@ builder.subscriptionFields((t) => ({
     description: "Live tail of the log, filtered like Query.logs.",
     authScopes: { staff: true },
     args: { filter: t.arg({ type: LogFilter }), since: t.arg.int({ description: sinceDescription }) },
-    subscribe: (_r, args, ctx) => ctx.services.hub.stream((r) => matches(args.filter as LogFilterValue | null, r), args.since),
+    subscribe: (_r, args, ctx) => ctx.services.hub.stream(logFilter(args.filter as LogFilterValue | null), args.since),
     resolve: (e) => e as unknown as LogEntryRow,
   }),
 }));
