@@ -93,6 +93,13 @@ export function formatCount(n: number): string {
 	return new Intl.NumberFormat('en-GB').format(n);
 }
 
+const networkNames: Record<string, string> = { MTN: 'MTN', TELECEL: 'Telecel', AIRTELTIGO: 'AirtelTigo' };
+
+export function formatNetwork(network: string | null | undefined): string {
+	if (!network) return '';
+	return networkNames[network.toUpperCase()] ?? network;
+}
+
 /** "0241234567" -> "024 123 4567". */
 export function formatPhone(phone: string | null | undefined): string {
 	if (!phone) return '—';

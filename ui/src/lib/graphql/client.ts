@@ -3,11 +3,12 @@
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+/** idle: no subscription has opened the (lazy) socket yet. */
+export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
 
 let client: Client | undefined;
 let ws: WsClient | undefined;
-let connectionState: ConnectionState = 'connecting';
+let connectionState: ConnectionState = 'idle';
 const listeners = new Set<(state: ConnectionState) => void>();
 let unauthenticatedHandler: (() => void) | undefined;
 
@@ -47,8 +48,10 @@ function createSocket(): WsClient {
 				everConnected = true;
 				setConnectionState('connected');
 			},
-			closed: () => {
-				if (everConnected) setConnectionState('reconnecting');
+			closed: (event) => {
+				// 1000: the lazy socket closed on purpose after its last subscription ended.
+				const normal = (event as CloseEvent | undefined)?.code === 1000;
+				setConnectionState(normal ? 'idle' : everConnected ? 'reconnecting' : 'connecting');
 			}
 		}
 	});
@@ -95,5 +98,5 @@ export function resetClient(): void {
 	ws?.dispose();
 	ws = undefined;
 	client = undefined;
-	setConnectionState('connecting');
+	setConnectionState('idle');
 }

@@ -15,10 +15,6 @@ export const VoucherRowFields = graphql(`
 			name
 			code
 		}
-		router {
-			id
-			name
-		}
 		transaction {
 			id
 			reference
