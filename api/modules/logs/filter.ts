@@ -12,7 +12,13 @@ export type LogFilterValue = {
   to?: Date | null;
 };
 
-const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+/** Words as the full-text index (FTS5 unicode61) sees them: letters and digits, case and accents folded. */
+const words = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** FTS5 query: every word must appear, each as a prefix ("moh" finds "Mohammed"). */
 export function ftsQuery(search: string): string | null {

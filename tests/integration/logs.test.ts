@@ -1,0 +1,331 @@
+// The `logs` query: keyset pagination in both directions, every filter, the request and
+// auth entries that join the change records, errors and redaction. Each result is checked
+// against an independent reading of the LogEntry table.
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runInScope, type Actor } from "../../api/db/request-context.js";
+import { fromRow } from "../../api/events/types.js";
+import { matches, toSql, type LogFilterValue } from "../../api/modules/logs/filter.js";
+import { codesOf, startTestServer, type TestServer } from "../helpers/server.js";
+
+type Node = {
+  id: string;
+  sequence: number;
+  at: string;
+  kind: string;
+  level: string;
+  model: string | null;
+  recordId: string | null;
+  message: string;
+  actor: { username: string } | null;
+  actorLabel: string | null;
+  requestId: string | null;
+  data: any;
+};
+type Page = { edges: { cursor: string; node: Node }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } };
+type Row = { sequence: number; at: string; kind: string; level: string; model: string | null; recordId: string | null; message: string; actorLabel: string | null; data: string | null };
+
+const LOGS = `query Logs($first: Int, $after: String, $last: Int, $before: String, $filter: LogFilter) {
+  logs(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+    edges { cursor node { id sequence at kind level model recordId message actor { username } actorLabel requestId data } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+
+let server: TestServer;
+let reader: Database.Database;
+let n = 0;
+const uid = () => `${Date.now().toString(36)}${(++n).toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+const system: Actor = { kind: "system", label: "seed" };
+const inScope = <T>(fn: () => PromiseLike<T>) => runInScope({ actor: system, requestId: `seed-${uid()}` }, async () => await fn());
+
+async function logs(variables: Record<string, unknown>, token = server.adminToken): Promise<Page> {
+  const r = await server.gql<{ logs: Page }>(LOGS, variables, { token });
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
+  return r.data!.logs;
+}
+const seqs = (p: Page) => p.edges.map((e) => e.node.sequence);
+/** Every row, newest first: the oracle the query is checked against. */
+const all = () => reader.prepare("SELECT sequence, at, kind, level, model, recordId, message, actorId, actorLabel, requestId, origin, data FROM LogEntry ORDER BY sequence DESC").all() as Row[];
+
+/** Walks the whole filtered log with first/after. */
+async function forward(filter: Record<string, unknown>, size: number): Promise<{ sequences: number[]; pages: Page[] }> {
+  const pages: Page[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const p = await logs({ first: size, after, filter });
+    pages.push(p);
+    if (!p.pageInfo.hasNextPage) break;
+    after = p.pageInfo.endCursor;
+  }
+  return { sequences: pages.flatMap(seqs), pages };
+}
+
+/** Walks it from the oldest end with last/before. */
+async function backward(filter: Record<string, unknown>, size: number): Promise<{ sequences: number[]; pages: Page[] }> {
+  const pages: Page[] = [];
+  let before: string | null = null;
+  for (;;) {
+    const p = await logs({ last: size, before, filter });
+    pages.unshift(p);
+    if (!p.pageInfo.hasPreviousPage) break;
+    before = p.pageInfo.startCursor;
+  }
+  return { sequences: pages.flatMap(seqs), pages };
+}
+
+let routers: { id: string; name: string }[] = [];
+const token = `zq${uid()}`;
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { UI_DIR: "/nonexistent-ui" } });
+  reader = new Database(server.app.services.db.file, { readonly: true });
+  const prisma = server.app.services.prisma;
+  // 23 routers; some updated, some deleted; one carries a rare word in its name.
+  for (let i = 0; i < 23; i++) {
+    routers.push(await inScope(() => prisma.router.create({ data: { name: i === 7 ? `edge ${token}` : `router-${i}-${uid()}`, host: `10.0.0.${i}`, username: "api", password: "pw" } })));
+  }
+  for (const r of routers.slice(0, 6)) await inScope(() => prisma.router.update({ where: { id: r.id }, data: { host: "10.9.9.9" } }));
+  for (const r of routers.slice(3, 9)) await inScope(() => prisma.router.delete({ where: { id: r.id } }));
+  routers = routers.filter((_, i) => i < 3 || i >= 9);
+});
+
+afterAll(async () => {
+  reader?.close();
+  await server?.stop();
+});
+
+describe("pagination", () => {
+  it("first/after and last/before walk the same list, newest first, for any page size", async () => {
+    const filter = { model: "Router" };
+    const expected = all().filter((r) => r.model === "Router").map((r) => r.sequence);
+    expect(expected.length).toBe(23 + 6 + 6);
+    for (const size of [1, 4, 7, 35, 50]) {
+      const f = await forward(filter, size);
+      const b = await backward(filter, size);
+      expect(f.sequences, `forward, page size ${size}`).toEqual(expected);
+      expect(b.sequences, `backward, page size ${size}`).toEqual(expected);
+      expect(f.pages[0]!.pageInfo.hasPreviousPage).toBe(false);
+      expect(b.pages[b.pages.length - 1]!.pageInfo.hasNextPage).toBe(false);
+      for (const p of [...f.pages, ...b.pages]) {
+        expect(p.pageInfo.startCursor).toBe(p.edges[0]?.cursor ?? null);
+        expect(p.pageInfo.endCursor).toBe(p.edges[p.edges.length - 1]?.cursor ?? null);
+      }
+    }
+  });
+
+  it("a cursor works in both directions from the middle", async () => {
+    const filter = { model: "Router" };
+    const list = (await forward(filter, 50)).sequences;
+    const middle = await logs({ first: 5, filter, after: (await logs({ first: 10, filter })).pageInfo.endCursor });
+    expect(seqs(middle)).toEqual(list.slice(10, 15));
+    expect(middle.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const before = await logs({ last: 4, filter, before: middle.pageInfo.startCursor });
+    expect(seqs(before)).toEqual(list.slice(6, 10));
+    expect(before.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+  });
+
+  it("the unfiltered log is newest first and pages have the requested size", async () => {
+    const p = await logs({ first: 20 });
+    expect(p.edges).toHaveLength(20);
+    const s = seqs(p);
+    expect(s).toEqual([...s].sort((a, b) => b - a));
+    const next = await logs({ first: 20, after: p.pageInfo.endCursor });
+    expect(seqs(next)[0]).toBeLessThan(s[s.length - 1]!);
+    expect((await logs({ first: 0 })).edges).toEqual([]);
+  });
+
+  it("rejects bad cursors and page sizes with BAD_USER_INPUT", async () => {
+    const other = Buffer.from("Allocation:abc").toString("base64url");
+    for (const v of [{ after: "garbage" }, { before: "!!" }, { after: other }, { first: 201 }, { last: -1 }, { first: 5, last: 5 }]) {
+      const r = await server.gql(LOGS, v, { token: server.adminToken });
+      expect(codesOf(r), JSON.stringify(v)).toEqual(["BAD_USER_INPUT"]);
+    }
+  });
+});
+
+describe("filters", () => {
+  const match = async (filter: Record<string, unknown>, oracle: (r: Row) => boolean) => {
+    // Each query logs itself (a REQUEST entry): compare what existed when the walk began.
+    await server.app.services.log.flush();
+    const ceiling = Number(reader.prepare("SELECT max(sequence) FROM LogEntry").pluck().get());
+    const got = (await forward(filter, 200)).sequences.filter((s) => s <= ceiling);
+    const want = all()
+      .filter((r) => r.sequence <= ceiling && oracle(r))
+      .map((r) => r.sequence);
+    expect(got, JSON.stringify(filter)).toEqual(want);
+    return got;
+  };
+
+  it("kinds, levels, model, recordId", async () => {
+    expect((await match({ kinds: ["DELETE"] }, (r) => r.kind === "DELETE")).length).toBeGreaterThanOrEqual(6);
+    await match({ kinds: ["CREATE", "DELETE"], model: "Router" }, (r) => (r.kind === "CREATE" || r.kind === "DELETE") && r.model === "Router");
+    await server.gql(`mutation { login(username: "ghost-${uid()}", password: "nope-nope") { token } }`);
+    await server.app.services.log.flush();
+    expect((await match({ levels: ["WARN"] }, (r) => r.level === "WARN")).length).toBeGreaterThanOrEqual(1);
+    await match({ levels: ["INFO", "WARN"], kinds: ["AUTH"] }, (r) => (r.level === "INFO" || r.level === "WARN") && r.kind === "AUTH");
+    const target = routers[0]!;
+    const one = await match({ model: "Router", recordId: target.id }, (r) => r.model === "Router" && r.recordId === target.id);
+    expect(one).toHaveLength(2); // created, updated
+    await match({ recordId: target.id }, (r) => r.recordId === target.id);
+  });
+
+  it("search: every word must match as a prefix, in message or data", async () => {
+    // The oracle: split into words like the full-text index does, every search word a prefix of one.
+    const wordsOf = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const has = (search: string) => (r: Row) => {
+      const hay = wordsOf([r.message, r.model, r.recordId, r.actorLabel, r.data].join(" "));
+      return wordsOf(search).every((w) => hay.some((h) => h.startsWith(w)));
+    };
+    const prefix = token.slice(0, -3);
+    // The rare word: the router's creation and its deletion (its last values hold the name).
+    const rare = await match({ search: prefix }, has(prefix));
+    expect(rare.length).toBe(2);
+    expect(await match({ search: `deleted ${prefix}` }, has(`deleted ${prefix}`))).toHaveLength(1);
+    expect(await match({ search: `${prefix} nosuchwordanywhere` }, () => false)).toEqual([]);
+    // Common words, as prefixes, combined with a kind.
+    expect((await match({ search: "rout upd", kinds: ["UPDATE"] }, (r) => r.kind === "UPDATE" && has("rout upd")(r))).length).toBeGreaterThanOrEqual(6);
+    // Operators and punctuation are words, not syntax.
+    expect(await match({ search: `"${prefix}" OR * NEAR(` }, has(`${prefix} or near`))).toEqual([]);
+    expect(await match({ search: `edge ${prefix}` }, has(`edge ${prefix}`))).toEqual(rare);
+  });
+
+  it("the live tail's predicate agrees with the query's SQL on every filter", async () => {
+    // logAdded filters live entries in JS (matches) and replays with SQL (toSql): one filter, two shapes.
+    const log = server.app.services.log;
+    log.write({ kind: "SYSTEM", message: "Rotated api_key for the Café owner", data: { note: "O'Brien paid 3.5GB" } });
+    log.write({ kind: "SYSTEM", level: "WARN", message: "Cafe closed early" });
+    await log.flush();
+    const rows = (all() as unknown as Parameters<typeof fromRow>[0][]).map(fromRow);
+    const last = rows[0]!;
+    const filters: LogFilterValue[] = [
+      { kinds: ["SYSTEM"] },
+      { kinds: ["CREATE", "UPDATE"], model: "Router" },
+      { levels: ["WARN"] },
+      { recordId: routers[1]!.id },
+      { search: "api" },
+      { search: "key rotat" },
+      { search: "cafe" },
+      { search: "café" },
+      { search: "obrien" },
+      { search: "brien 3" },
+      { search: "router upd" },
+      { search: token.slice(0, 5) },
+      { from: new Date(last.at.getTime() - 1), to: new Date(last.at.getTime() + 1) },
+      { model: "Router", search: "10 0", kinds: ["DELETE"] },
+    ];
+    for (const f of filters) {
+      const { where, params } = toSql(f);
+      const sql = server.app.services.hub
+        .read<{ sequence: number }>(`SELECT sequence FROM LogEntry ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY sequence DESC`, params)
+        .map((r) => Number(r.sequence));
+      const js = rows.filter((r) => matches(f, r)).map((r) => r.sequence);
+      expect(js, JSON.stringify(f)).toEqual(sql);
+    }
+  });
+
+  it("from/to bound the time, `to` exclusive", async () => {
+    const rows = all().filter((r) => r.model === "Router").reverse();
+    const from = rows[5]!.at;
+    const to = rows[20]!.at;
+    const iso = (s: string) => new Date(s).toISOString();
+    await match({ model: "Router", from: iso(from), to: iso(to) }, (r) => r.model === "Router" && new Date(r.at) >= new Date(from) && new Date(r.at) < new Date(to));
+    await match({ from: iso(to) }, (r) => new Date(r.at) >= new Date(to));
+    await match({ to: iso(from), kinds: ["CREATE"] }, (r) => new Date(r.at) < new Date(from) && r.kind === "CREATE");
+  });
+});
+
+describe("request and auth entries", () => {
+  it("one REQUEST entry per operation, with its name, type, outcome and caller", async () => {
+    const ok = `probe-${uid()}`;
+    const bad = `probe-${uid()}`;
+    const mut = `probe-${uid()}`;
+    await server.gql(`query ProbeOk { me { username } }`, {}, { token: server.adminToken, headers: { "x-request-id": ok } });
+    await server.gql(`query ProbeBad { logs(after: "garbage") { edges { cursor } } }`, {}, { token: server.adminToken, headers: { "x-request-id": bad } });
+    await server.gql(`mutation ProbeMut($input: AllocationInput!) { createAllocation(input: $input) { id } }`, { input: { name: "Probe", priceMinor: 777, dataLimitMb: 7777 } }, {
+      token: server.adminToken,
+      headers: { "x-request-id": mut },
+    });
+    await server.app.services.log.flush();
+    const entry = async (requestId: string) => {
+      const mine = (await forward({ kinds: ["REQUEST"], from: new Date(Date.now() - 60_000).toISOString() }, 200)).pages
+        .flatMap((x) => x.edges.map((e) => e.node))
+        .filter((x) => x.requestId === requestId);
+      expect(mine, `REQUEST entries for ${requestId}`).toHaveLength(1);
+      return mine[0]!;
+    };
+    const okEntry = await entry(ok);
+    expect(okEntry).toMatchObject({ level: "DEBUG", actorLabel: "admin", actor: { username: "admin" }, data: { operation: "ProbeOk", type: "query", outcome: "ok" } });
+    expect(okEntry.message).toMatch(/^query ProbeOk ok in [\d.]+ ms$/);
+    expect(typeof okEntry.data.durationMs).toBe("number");
+    const badEntry = await entry(bad);
+    expect(badEntry).toMatchObject({ level: "WARN", data: { operation: "ProbeBad", outcome: "error", errorCodes: ["BAD_USER_INPUT"] } });
+    const mutEntry = await entry(mut);
+    expect(mutEntry).toMatchObject({ level: "INFO", data: { operation: "ProbeMut", type: "mutation", outcome: "ok" } });
+    // The change the mutation made carries the same request id.
+    expect((await logs({ first: 5, filter: { kinds: ["CREATE"], model: "Allocation" } })).edges.some((e) => e.node.requestId === mut)).toBe(true);
+  });
+
+  it("AUTH entries for a login (INFO, the user) and a failed one (WARN)", async () => {
+    const staff = await server.tokenFor("STAFF");
+    const me = await server.gql<{ me: { id: string; username: string } }>(`{ me { id username } }`, {}, { token: staff });
+    const username = me.data!.me.username;
+    await server.gql(`mutation { login(username: "${username}", password: "wrong-password") { token } }`);
+    await server.app.services.log.flush();
+    const auth = (await logs({ first: 20, filter: { kinds: ["AUTH"], search: username } })).edges.map((e) => e.node);
+    const success = auth.find((e) => e.level === "INFO");
+    const failure = auth.find((e) => e.level === "WARN");
+    expect(success).toMatchObject({ kind: "AUTH", model: "User", message: `${username} logged in`, actorLabel: username, actor: { username } });
+    expect(success!.recordId).toBeTruthy();
+    expect(failure).toMatchObject({ kind: "AUTH", message: `Login failed for ${username}`, actorLabel: "anonymous", actor: null, data: { username } });
+  });
+});
+
+describe("who may read", () => {
+  it("anonymous is refused; staff reads with voucher passwords hidden, managers see them; secrets are redacted for all", async () => {
+    expect(codesOf(await server.gql(LOGS, { first: 1 }))).toEqual(["UNAUTHENTICATED"]);
+    const alloc = await inScope(() => server.app.services.prisma.allocation.create({ data: { code: `c-${uid()}`, name: "A", priceMinor: 5 } }));
+    const v = await inScope(() => server.app.services.prisma.voucher.create({ data: { username: `v${uid()}`, password: "pw-visible", allocationId: alloc.id } }));
+    const filter = { model: "Voucher", recordId: v.id };
+    const staff = await logs({ first: 1, filter }, await server.tokenFor("STAFF"));
+    expect(staff.edges[0]!.node.data.after).toMatchObject({ id: v.id, password: "[hidden]" });
+    const manager = await logs({ first: 1, filter }, await server.tokenFor("MANAGER"));
+    expect(manager.edges[0]!.node.data.after).toMatchObject({ id: v.id, password: "pw-visible" });
+    const users = await logs({ first: 1, filter: { model: "User", kinds: ["CREATE"] } });
+    expect(users.edges[0]!.node.data.after.passwordHash).toBe("[redacted]");
+  });
+
+  it("a log entry is a Node", async () => {
+    const [first] = (await logs({ first: 1, filter: { model: "Router" } })).edges;
+    const r = await server.gql(`query($id: ID!) { node(id: $id) { id ... on LogEntry { sequence message } } }`, { id: first!.node.id }, { token: server.adminToken });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.node).toMatchObject({ id: first!.node.id, sequence: first!.node.sequence, message: first!.node.message });
+  });
+});
+
+describe("the log writer", () => {
+  it("drops a row the database refuses for good and keeps writing the rest", async () => {
+    const other = new Database(server.app.services.db.file);
+    other.exec(`CREATE TRIGGER test_poison BEFORE INSERT ON LogEntry WHEN NEW.message = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END`);
+    const errors = console.error;
+    console.error = () => {};
+    try {
+      const tag = uid();
+      const log = server.app.services.log;
+      log.write({ kind: "SYSTEM", message: `before ${tag}` });
+      log.write({ kind: "SYSTEM", message: "poison" });
+      log.write({ kind: "SYSTEM", message: `after ${tag}` });
+      await log.flush();
+      const got = (await logs({ first: 10, filter: { kinds: ["SYSTEM"], search: tag } })).edges.map((e) => e.node.message);
+      expect(got).toEqual([`after ${tag}`, `before ${tag}`]);
+      expect(reader.prepare("SELECT count(*) FROM LogEntry WHERE message = 'poison'").pluck().get()).toBe(0);
+      log.write({ kind: "SYSTEM", message: `later ${tag}` });
+      await log.flush();
+      expect((await logs({ first: 1, filter: { kinds: ["SYSTEM"], search: `later ${tag}` } })).edges).toHaveLength(1);
+    } finally {
+      console.error = errors;
+      other.exec("DROP TRIGGER test_poison");
+      other.close();
+    }
+  });
+});
