@@ -1,5 +1,8 @@
 // GET /exports/transactions.csv: auth, the same filters as the list, CSV escaping, and
 // batching (5,000 rows in tie groups, so batch boundaries fall inside equal timestamps).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../api/modules/vouchers/csv.js";
 import { EXPORT_BATCH } from "../../api/modules/transactions/export-route.js";
@@ -43,9 +46,13 @@ function rowsOf(text: string): Record<string, string>[] {
   return records.map((r) => Object.fromEntries(header!.fields.map((h, i) => [h, r.fields[i]!])));
 }
 
+let dataDir: string;
+
 beforeAll(async () => {
-  server = await startTestServer();
-  staff = await server.tokenFor("STAFF");
+  // Seed through one server, then test through a fresh one on the same data: seeding blocks
+  // the event loop for seconds, and a keep-alive socket left idle that long may be reset.
+  dataDir = mkdtempSync(path.join(tmpdir(), "cz-export-"));
+  server = await startTestServer({ dataDir });
   allocation = await createAllocation("Export bundle");
   other = await createAllocation("Other");
   const prisma = server.app.services.prisma;
@@ -74,8 +81,14 @@ beforeAll(async () => {
       createdAt: new Date(t0 - (i + 1) * 60_000),
     })),
   });
+  await server.stop();
+  server = await startTestServer({ dataDir });
+  staff = await server.tokenFor("STAFF");
 });
-afterAll(() => server?.stop());
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe("transactions.csv", () => {
   it("needs a staff login", async () => {

@@ -2,6 +2,9 @@
 // query plans are: a page must read an index in list order (or a small, selective set), never
 // sort the whole table. The data mixes a common status (over the probe's threshold) with a
 // rare one, so both of the status strategies are taken, and both must give the right rows.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countQuery, keyOf, pageQuery, SELECTIVE_STATUS_ROWS, transactionSql, type TransactionFilterValue } from "../../api/modules/transactions/filter.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
@@ -29,9 +32,13 @@ function expectOrderedIndexScan(p: string, index: string) {
   expect(p).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
 }
 
+let dataDir: string;
+
 beforeAll(async () => {
-  server = await startTestServer();
-  staff = await server.tokenFor("STAFF");
+  // Seed through one server, then test through a fresh one on the same data: seeding blocks
+  // the event loop for seconds, and a keep-alive socket left idle that long may be reset.
+  dataDir = mkdtempSync(path.join(tmpdir(), "cz-plan-"));
+  server = await startTestServer({ dataDir });
   const r = await server.gql(
     `mutation { createAllocation(input: { name: "Plan", priceMinor: 300, dataLimitMb: 300 }) { id } }`,
     {},
@@ -53,8 +60,14 @@ beforeAll(async () => {
       createdAt: new Date(t0 + i * 1000),
     })),
   });
+  await server.stop();
+  server = await startTestServer({ dataDir });
+  staff = await server.tokenFor("STAFF");
 });
-afterAll(() => server?.stop());
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe("transaction query plans", () => {
   it("read the newest sales from the createdAt index, and the next page from the cursor on", async () => {
