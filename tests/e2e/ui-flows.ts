@@ -164,6 +164,42 @@ try {
     current = page;
   });
 
+  await step("buy page: pending payment polls until staff confirm it; a declined one can be retried", async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const buyer = await phone.newPage();
+    watch(buyer, "buyer", problems);
+    current = buyer;
+    await buyer.goto(`${base}/buy`);
+    await buyer.locator("button.bundle", { hasText: bundleName }).click();
+    await buyer.fill('input[autocomplete="name"]', "Kwame Pending");
+    await buyer.fill('input[type="tel"]', "0249999999"); // sandbox: stays PENDING
+    await buyer.click('button:has-text("Pay GHS 3.00")');
+    await buyer.locator("text=Waiting for your payment").waitFor({ timeout: 15_000 });
+    const pendingRef = (await buyer.locator(".ref strong").innerText()).trim();
+    await shot(buyer, "buy-pending", true);
+
+    // Staff record the payment from the transaction page; the buyer's page notices by polling.
+    await page.goto(`${base}/transactions?search=${pendingRef}`);
+    await page.locator("tbody tr", { hasText: pendingRef }).click();
+    await page.locator("text=Waiting for payment").waitFor();
+    await shot(page, "transaction-pending");
+    await page.fill('input[aria-label="Provider reference"]', `MANUAL-${stamp}`);
+    await page.click('button:has-text("Confirm payment")');
+    await page.locator("h1 + .badge, .title-row").locator("text=Paid").first().waitFor({ timeout: 10_000 });
+    await buyer.locator("text=Payment received").waitFor({ timeout: 10_000 });
+
+    await buyer.click('button:has-text("Buy another bundle")');
+    await buyer.locator("button.bundle", { hasText: bundleName }).click();
+    await buyer.fill('input[autocomplete="name"]', "Kwame Declined");
+    await buyer.fill('input[type="tel"]', "0240000000"); // sandbox: declined
+    await buyer.click('button:has-text("Pay GHS 3.00")');
+    // A declined payment is either an inline error or a FAILED sale, depending on the provider.
+    await buyer.locator("form .alert").or(buyer.getByText("Payment not completed")).first().waitFor({ timeout: 15_000 });
+    await shot(buyer, "buy-failed");
+    await phone.close();
+    current = page;
+  });
+
   await step("transactions: search, detail, cash sale", async () => {
     await page.goto(`${base}/transactions`);
     await page.locator('input[type="search"]').fill(reference);

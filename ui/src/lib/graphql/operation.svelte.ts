@@ -87,9 +87,11 @@ export async function mutate<Data, Vars extends AnyVariables>(
 	return { data: result.data };
 }
 
+/** The server's error code; undefined when the server never answered (network error). */
 function errorCode(error: CombinedError): string | undefined {
-	const code = error.graphQLErrors[0]?.extensions?.code;
-	return typeof code === 'string' ? code : undefined;
+	if (error.graphQLErrors.length === 0) return undefined;
+	const code = error.graphQLErrors[0].extensions?.code;
+	return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
 }
 
 /**
