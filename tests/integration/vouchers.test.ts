@@ -131,6 +131,14 @@ describe("importVouchers", () => {
     expect(await server.app.services.prisma.voucher.count({ where: { allocationId: dbIdOf(allocationId) } })).toBe(0);
   });
 
+  it("takes a full 10,000-line export in one call", async () => {
+    const allocationId = await allocation();
+    const csv = `Login,Password,Uptime Limit\r\n${Array.from({ length: 10_000 }, (_, i) => `big-${i},pw-${i},1d`).join("\r\n")}\r\n`;
+    const r = await server.gql(IMPORT, { input: { allocationId, csv } }, { token: manager });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.importVouchers).toEqual({ imported: 10_000, skipped: 0 });
+  });
+
   it("is for managers only", async () => {
     const allocationId = await allocation();
     const r = await server.gql(IMPORT, { input: { allocationId, csv: "Login,Password\nst-1,p\n" } }, { token: staff });
