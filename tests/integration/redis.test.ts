@@ -1,0 +1,188 @@
+// Two API processes, one SQLite file (WAL) and one real Redis: a write through either
+// reaches subscribers on both. Then Redis is killed (both keep serving, local subscribers
+// keep getting their own process's events, a third process can still start) and started
+// again on the same port (delivery through Redis resumes, and nothing was lost).
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createClient } from "redis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasRedis, missing } from "../helpers/external.js";
+import { startProcessServer, type ProcessServer } from "../helpers/process-server.js";
+import { freePort, startRedis, type RedisServer } from "../helpers/redis.js";
+import { watch, type Watch } from "../helpers/watch.js";
+
+const skip = missing("redis-server", hasRedis());
+
+type Ev = { sequence: number; model: string; recordId: string; nodeId: string; action: string; data: Record<string, unknown> };
+const SAVED = `subscription Saved($models: [String!], $since: Int) { modelSaved(models: $models, since: $since) { sequence model recordId nodeId action data } }`;
+const CHANNEL = "chillzone:log";
+
+let k = 0;
+async function createAllocation(p: ProcessServer, token: string, name: string): Promise<string> {
+  k++;
+  const r = await p.gql(`mutation C($input: AllocationInput!) { createAllocation(input: $input) { id } }`, { input: { name, priceMinor: 10_000 + k, dataLimitMb: 1 + k } }, { token });
+  if (r.errors) throw new Error(`${p.name}: ${JSON.stringify(r.errors)}`);
+  return r.data.createAllocation.id;
+}
+
+async function poll<T>(what: string, fn: () => Promise<T | undefined | false>, deadlineMs = 30_000): Promise<T> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const v = await fn().catch(() => undefined);
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const readyz = async (p: ProcessServer) => (await (await fetch(`${p.url}/readyz`)).json()) as { checks: Record<string, string> };
+const saw = (w: Watch<{ modelSaved: Ev }>, nodeId: string) => w.items.some((x) => x.modelSaved.nodeId === nodeId);
+
+describe.skipIf(skip)("two API processes, one database, one Redis", () => {
+  let redis: RedisServer;
+  let dataDir: string;
+  let a: ProcessServer;
+  let b: ProcessServer;
+  let c: ProcessServer | undefined;
+  let token: string;
+  let subA: Watch<{ modelSaved: Ev }>;
+  let subB: Watch<{ modelSaved: Ev }>;
+  let log: Database.Database;
+
+  /** Writes through `via` until `sub` has seen one of the writes: proof that delivery works, without a timing assumption. */
+  async function delivered(via: ProcessServer, sub: Watch<{ modelSaved: Ev }>, label: string, deadlineMs = 30_000) {
+    const ids: string[] = [];
+    return poll(
+      `${label}: a write through ${via.name} delivered`,
+      async () => {
+        ids.push(await createAllocation(via, token, label));
+        return ids.find((id) => saw(sub, id));
+      },
+      deadlineMs,
+    );
+  }
+
+  /** What a modelSaved(models: [Allocation]) subscriber must have received after `since`, per the shared database. */
+  const expected = (since: number) =>
+    log.prepare("SELECT sequence FROM LogEntry WHERE sequence > ? AND model = 'Allocation' AND kind IN ('CREATE','UPDATE') ORDER BY sequence").pluck().all(since) as number[];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    dataDir = mkdtempSync(path.join(tmpdir(), "cz-two-"));
+    // One after the other: the first creates the database, the admin and the session key.
+    a = await startProcessServer({ name: "A", dataDir, env: { REDIS_URL: redis.url } });
+    b = await startProcessServer({ name: "B", dataDir, env: { REDIS_URL: redis.url } });
+    token = await a.login();
+    log = new Database(path.join(dataDir, "chillzone.db"), { readonly: true });
+  });
+
+  afterAll(async () => {
+    for (const w of [subA, subB]) w?.stop();
+    await Promise.allSettled([a?.stop(), b?.stop(), c?.stop()]);
+    log?.close();
+    await redis?.dispose();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("a write through A reaches a subscriber on B through Redis, and the other way round", async () => {
+    const observer = createClient({ url: redis.url });
+    observer.on("error", () => {});
+    await observer.connect();
+    const onChannel: { origin: string; sequence: number; model: string | null }[] = [];
+    await observer.subscribe(CHANNEL, (m) => onChannel.push(JSON.parse(m)));
+    try {
+      subA = watch(a.ws({ authorization: `Bearer ${token}` }), SAVED, { models: ["Allocation"] });
+      subB = watch(b.ws({ authorization: `Bearer ${token}` }), SAVED, { models: ["Allocation"] });
+      await delivered(a, subB, "warm-up A to B");
+      await delivered(b, subA, "warm-up B to A");
+
+      const since = Math.max(...subB.items.map((x) => x.modelSaved.sequence));
+      const fromA = [];
+      for (let i = 0; i < 5; i++) fromA.push(await createAllocation(a, token, `from A ${i}`));
+      const fromB = await createAllocation(b, token, "from B");
+      await subB.until((xs) => [...fromA, fromB].every((id) => xs.some((x) => x.modelSaved.nodeId === id)), "A's and B's writes on B");
+      await subA.until((xs) => [...fromA, fromB].every((id) => xs.some((x) => x.modelSaved.nodeId === id)), "A's and B's writes on A");
+      // In sequence order, each exactly once, nothing missing: on both processes.
+      for (const sub of [subA, subB]) {
+        const got = sub.items.map((x) => x.modelSaved.sequence).filter((s) => s > since);
+        expect(got).toEqual(expected(since).slice(0, got.length));
+        expect(got.length).toBeGreaterThanOrEqual(6);
+      }
+      // The entries travelled through Redis, each published by the process that wrote it.
+      const published = new Set(onChannel.filter((m) => m.model === "Allocation").map((m) => m.sequence));
+      for (const s of expected(since)) expect(published.has(s), `sequence ${s} on the channel`).toBe(true);
+      expect(new Set(onChannel.map((m) => m.origin)).size).toBeGreaterThanOrEqual(2);
+    } finally {
+      await observer.close().catch(() => {});
+    }
+  });
+
+  it("with Redis killed, both keep serving; each process's subscribers get its own writes at once, and the other's too", async () => {
+    const since = Math.max(...subB.items.map((x) => x.modelSaved.sequence), ...subA.items.map((x) => x.modelSaved.sequence));
+    await redis.stop("SIGKILL");
+    await poll("both processes to notice", async () => (await readyz(a)).checks.redis === "degraded" && (await readyz(b)).checks.redis === "degraded");
+
+    // HTTP: queries and mutations on both.
+    for (const p of [a, b]) {
+      const q = await p.gql(`{ logs(first: 3) { edges { node { sequence } } } me { username } }`, {}, { token });
+      expect(q.errors, p.name).toBeUndefined();
+      expect(q.data.me.username).toBe("admin");
+      expect((await fetch(`${p.url}/healthz`)).status).toBe(200);
+    }
+    const onA = await createAllocation(a, token, "outage A");
+    const onB = await createAllocation(b, token, "outage B");
+    await subA.until((xs) => xs.some((x) => x.modelSaved.nodeId === onA), "A's own write on A");
+    await subB.until((xs) => xs.some((x) => x.modelSaved.nodeId === onB), "B's own write on B");
+    // Without Redis, each process reads the other's entries from the shared database.
+    await subA.until((xs) => xs.some((x) => x.modelSaved.nodeId === onB), "B's write on A, from the database");
+    await subB.until((xs) => xs.some((x) => x.modelSaved.nodeId === onA), "A's write on B, from the database");
+    for (const sub of [subA, subB]) {
+      const got = sub.items.map((x) => x.modelSaved.sequence).filter((s) => s > since);
+      expect(got).toEqual(expected(since).slice(0, got.length));
+    }
+  });
+
+  it("a process started while Redis is down starts, serves and receives", async () => {
+    const dead = `redis://127.0.0.1:${await freePort()}`;
+    c = await startProcessServer({ name: "C", dataDir, env: { REDIS_URL: dead } });
+    const r = await c.gql(`{ me { username } }`, {}, { token });
+    expect(r.data?.me?.username).toBe("admin");
+    expect((await readyz(c)).checks.redis).toBe("degraded");
+    const subC = watch<{ modelSaved: Ev }>(c.ws({ authorization: `Bearer ${token}` }), SAVED, { models: ["Allocation"] });
+    try {
+      await delivered(a, subC, "A to C without Redis");
+    } finally {
+      subC.stop();
+      await c.stop();
+      c = undefined;
+    }
+  });
+
+  it("Redis back on the same port: delivery through Redis resumes on both, and no event was lost or repeated", async () => {
+    const since = Math.max(...subB.items.map((x) => x.modelSaved.sequence));
+    await redis.restart();
+    await poll("both processes to reconnect", async () => (await readyz(a)).checks.redis === "ok" && (await readyz(b)).checks.redis === "ok");
+    const observer = createClient({ url: redis.url });
+    observer.on("error", () => {});
+    await observer.connect();
+    const onChannel: { origin: string; sequence: number; model: string | null }[] = [];
+    await observer.subscribe(CHANNEL, (m) => onChannel.push(JSON.parse(m)));
+    try {
+      const id = await delivered(a, subB, "A to B after the restart");
+      const event = subB.items.find((x) => x.modelSaved.nodeId === id)!.modelSaved;
+      await poll("the entry on the channel", async () => onChannel.some((m) => m.sequence === event.sequence));
+      await delivered(b, subA, "B to A after the restart");
+    } finally {
+      await observer.close().catch(() => {});
+    }
+    // Across the whole test, each subscriber got every event exactly once, in order.
+    for (const sub of [subA, subB]) {
+      const got = sub.items.map((x) => x.modelSaved.sequence);
+      const first = got[0]!;
+      expect(got).toEqual(expected(first - 1).slice(0, got.length));
+    }
+    expect(subB.items.map((x) => x.modelSaved.sequence).filter((s) => s > since).length).toBeGreaterThan(0);
+  });
+});
