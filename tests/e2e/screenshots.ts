@@ -60,6 +60,32 @@ try {
     await shot(page, name);
   }
 
+  if (want("voucher-detail") || want("transaction-detail")) {
+    const ids = (await page.evaluate(
+      `fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ vouchers(first: 1, filter: { status: [SOLD] }) { edges { node { id transaction { id } } } } }' }) }).then((r) => r.json())`,
+    )) as { data?: { vouchers: { edges: { node: { id: string; transaction: { id: string } | null } }[] } } };
+    const node = ids.data?.vouchers.edges[0]?.node;
+    if (node && want("voucher-detail")) {
+      await page.goto(`${base}/vouchers/${encodeURIComponent(node.id)}`);
+      await shot(page, "voucher-detail");
+    }
+    if (node?.transaction && want("transaction-detail")) {
+      await page.goto(`${base}/transactions/${encodeURIComponent(node.transaction.id)}`);
+      await shot(page, "transaction-detail");
+    }
+  }
+
+  if (want("admin-mobile")) {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, storageState: await desktop.storageState() });
+    const mobile = await phone.newPage();
+    watch(mobile, "admin-mobile");
+    await mobile.goto(`${base}/transactions`);
+    await shot(mobile, "admin-mobile");
+    await mobile.click('button[aria-label="Open menu"]');
+    await shot(mobile, "admin-mobile-menu");
+    await phone.close();
+  }
+
   if (want("buy") || want("buy-mobile")) {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const mobile = await phone.newPage();
