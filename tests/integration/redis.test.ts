@@ -99,7 +99,7 @@ describe.skipIf(skip)("two API processes, one database, one Redis", () => {
       await delivered(b, subA, "warm-up B to A");
 
       const since = Math.max(...subB.items.map((x) => x.modelSaved.sequence));
-      const fromA = [];
+      const fromA: string[] = [];
       for (let i = 0; i < 5; i++) fromA.push(await createAllocation(a, token, `from A ${i}`));
       const fromB = await createAllocation(b, token, "from B");
       await subB.until((xs) => [...fromA, fromB].every((id) => xs.some((x) => x.modelSaved.nodeId === id)), "A's and B's writes on B");
