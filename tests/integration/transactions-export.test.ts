@@ -10,6 +10,7 @@ import { startTestServer, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
 let staff: string;
+let staffOnly: string;
 let allocation: { id: string; dbId: string };
 let other: { id: string; dbId: string };
 
@@ -83,7 +84,8 @@ beforeAll(async () => {
   });
   await server.stop();
   server = await startTestServer({ dataDir });
-  staff = await server.tokenFor("STAFF");
+  staff = await server.tokenFor("MANAGER");
+  staffOnly = await server.tokenFor("STAFF");
 });
 afterAll(async () => {
   await server?.stop();
@@ -91,7 +93,10 @@ afterAll(async () => {
 });
 
 describe("transactions.csv", () => {
-  it("needs a staff login", async () => {
+  it("needs a manager login", async () => {
+    const forbidden = await download("", { authorization: `Bearer ${staffOnly}` });
+    expect(forbidden.res.status).toBe(403);
+    expect(JSON.parse(forbidden.text)).toMatchObject({ code: "FORBIDDEN" });
     const none = await download("", {});
     expect(none.res.status).toBe(401);
     expect(JSON.parse(none.text)).toMatchObject({ code: "UNAUTHENTICATED" });

@@ -88,7 +88,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, services: Servi
   const started = performance.now();
   const viewer = await services.auth.viewerFromHeaders(headersOf(req));
   if (!viewer) return sendJson(res, 401, { error: "Log in first", code: "UNAUTHENTICATED" });
-  if (!roleAtLeast(viewer.role, "STAFF")) return sendJson(res, 403, { error: "You do not have permission to export sales", code: "FORBIDDEN" });
+  // DOMAIN.md: managers export; staff look up single sales.
+  if (!roleAtLeast(viewer.role, "MANAGER")) return sendJson(res, 403, { error: "Exports are for managers and admins", code: "FORBIDDEN" });
 
   const read = services.hub.read.bind(services.hub);
   let filter: TransactionFilterValue;
