@@ -12,7 +12,7 @@ process.env.NODE_ENV = "production";
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 
@@ -182,6 +182,8 @@ function machine(): string {
     `- CPU: ${cpus()[0]?.model ?? "unknown"} (${cpus().length} cores)`,
     `- Node: ${process.version}`,
     `- Date: ${new Date().toISOString()}`,
+    // The numbers are only comparable between runs on an otherwise idle machine.
+    `- Load average (1 min) at start / end: ${loadAtStart.toFixed(2)} / ${loadavg()[0]!.toFixed(2)}`,
   ].join("\n");
 }
 
@@ -201,7 +203,7 @@ all running). Each run is preceded by ${WARMUP} warm-up sales. "Existing sales" 
 sold vouchers, seeded directly into the file before the server starts. Run: \`npx tsx bench/sales.ts\`.
 
 ${machine()}
-
+${loadAtStart > cpus().length ? `\nThe machine was busy with other work during this run (load above its ${cpus().length} cores): treat the absolute numbers as a floor;\nthe comparison between database sizes is what the run shows.\n` : ""}
 ${table}
 `;
 }
@@ -219,6 +221,7 @@ function writeResults(text: string) {
   writeFileSync(file, next.endsWith("\n") ? next : `${next}\n`);
 }
 
+const loadAtStart = loadavg()[0]!;
 const rows: Row[] = [];
 for (const size of sizes) rows.push(...(await benchSize(size)));
 const text = section(rows);
