@@ -23,6 +23,10 @@ export class LogStream {
 	#after: string | null = null;
 	#seen = new Set<number>();
 	#generation = 0;
+	// Live entries arrive in bursts (a bulk insert is thousands of rows); they are merged
+	// into the list in one step per tick instead of one array copy each.
+	#incoming: LogRow[] = [];
+	#flushTimer: ReturnType<typeof setTimeout> | undefined;
 
 	/** Newest sequence on screen or buffered: where a live subscription resumes from. */
 	get newestSequence(): number | null {
@@ -34,6 +38,7 @@ export class LogStream {
 		this.#filter = filter;
 		this.#after = null;
 		this.#seen = new Set();
+		this.#incoming = [];
 		this.entries = [];
 		this.buffer = [];
 		this.hasMore = true;
@@ -65,9 +70,8 @@ export class LogStream {
 
 	receive(entry: LogEntryFieldsFragment): void {
 		if (!this.#remember(entry.sequence)) return;
-		const row: LogRow = { ...entry, live: true };
-		if (this.paused) this.buffer = insertNewestFirst(this.buffer, row);
-		else this.entries = insertNewestFirst(this.entries, row);
+		this.#incoming.push({ ...entry, live: true });
+		this.#flushTimer ??= setTimeout(() => this.#flush(), 80);
 	}
 
 	pause(): void {
@@ -75,11 +79,20 @@ export class LogStream {
 	}
 
 	resume(): void {
-		let merged = this.entries;
-		for (const row of [...this.buffer].reverse()) merged = insertNewestFirst(merged, row);
-		this.entries = merged;
+		this.#flush();
+		this.entries = mergeNewestFirst(this.entries, this.buffer);
 		this.buffer = [];
 		this.paused = false;
+	}
+
+	#flush(): void {
+		clearTimeout(this.#flushTimer);
+		this.#flushTimer = undefined;
+		if (this.#incoming.length === 0) return;
+		const rows = this.#incoming.sort((a, b) => b.sequence - a.sequence);
+		this.#incoming = [];
+		if (this.paused) this.buffer = mergeNewestFirst(this.buffer, rows);
+		else this.entries = mergeNewestFirst(this.entries, rows);
 	}
 
 	#remember(sequence: number): boolean {
@@ -89,8 +102,16 @@ export class LogStream {
 	}
 }
 
-function insertNewestFirst(list: LogRow[], row: LogRow): LogRow[] {
-	let index = 0;
-	while (index < list.length && list[index].sequence > row.sequence) index++;
-	return [...list.slice(0, index), row, ...list.slice(index)];
+/** Merge two lists that are each sorted newest first. */
+function mergeNewestFirst(a: LogRow[], b: LogRow[]): LogRow[] {
+	if (b.length === 0) return a;
+	if (a.length === 0 || b[b.length - 1].sequence > a[0].sequence) return [...b, ...a];
+	const out: LogRow[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length || j < b.length) {
+		if (j >= b.length || (i < a.length && a[i].sequence > b[j].sequence)) out.push(a[i++]);
+		else out.push(b[j++]);
+	}
+	return out;
 }
