@@ -48,6 +48,16 @@ describe("purchase under contention", () => {
     expect(r.data.purchase.transaction).toEqual({ status: "PAID", voucher: { username: bundle.usernames[0], password: expect.stringMatching(/^pw/), status: "SOLD" } });
   });
 
+  it("a declined sandbox payment is PAYMENT_FAILED and frees the voucher", async () => {
+    const bundle = await seedAllocation(server, { vouchers: 1 });
+    // The sandbox declines numbers ending in 0000.
+    const r = await buy(server, bundle.id, { phoneNumber: "0240000000" });
+    expect(codesOf(r)).toEqual(["PAYMENT_FAILED"]);
+    expect(r.errors![0]!.message).toBe("Payment failed: sandbox: insufficient funds");
+    const ok = await buy(server, bundle.id, { phoneNumber: "0240000001" });
+    expect(ok.data.purchase.transaction.status).toBe("PAID");
+  });
+
   it("a sold-out bundle fails before any payment, writing nothing", async () => {
     const bundle = await seedAllocation(server, { vouchers: 0 });
     const before = await server.app.services.prisma.transaction.count();
