@@ -17,9 +17,22 @@ export function onUnauthenticated(handler: (() => void) | undefined): void {
 	unauthenticatedHandler = handler;
 }
 
+const reconnectListeners = new Set<() => void>();
+
 function setConnectionState(state: ConnectionState) {
+	const wasDown = connectionState === 'reconnecting';
 	connectionState = state;
 	for (const listener of listeners) listener(state);
+	if (wasDown && state === 'connected') for (const listener of reconnectListeners) listener();
+}
+
+/**
+ * Called when the socket is back after a drop: live events sent meanwhile were missed,
+ * so views refetch. Returns an unsubscribe.
+ */
+export function onReconnect(listener: () => void): () => void {
+	reconnectListeners.add(listener);
+	return () => reconnectListeners.delete(listener);
 }
 
 /** Notified whenever the subscription socket connects or drops; returns an unsubscribe. */
@@ -31,7 +44,9 @@ export function onConnectionChange(listener: (state: ConnectionState) => void): 
 
 function createSocket(): WsClient {
 	const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
-	let everConnected = false;
+	// A drop is an unexpected close after a connection; the lazy socket's own close
+	// (code 1000, no subscriptions left) is not.
+	let dropped = false;
 	return createWsClient({
 		url: `${protocol}://${location.host}/graphql`,
 		lazy: true,
@@ -43,15 +58,16 @@ function createSocket(): WsClient {
 			await new Promise((resolve) => setTimeout(resolve, delay));
 		},
 		on: {
-			connecting: () => setConnectionState(everConnected ? 'reconnecting' : 'connecting'),
+			connecting: () => setConnectionState(dropped ? 'reconnecting' : 'connecting'),
 			connected: () => {
-				everConnected = true;
 				setConnectionState('connected');
+				dropped = false;
 			},
 			closed: (event) => {
-				// 1000: the lazy socket closed on purpose after its last subscription ended.
+				const wasConnected = connectionState === 'connected';
 				const normal = (event as CloseEvent | undefined)?.code === 1000;
-				setConnectionState(normal ? 'idle' : everConnected ? 'reconnecting' : 'connecting');
+				dropped = !normal && (dropped || wasConnected);
+				setConnectionState(normal ? 'idle' : dropped ? 'reconnecting' : 'connecting');
 			}
 		}
 	});

@@ -1,7 +1,7 @@
 // Rune-based helpers over the urql client: reactive queries, one-shot mutations and
 // subscriptions that end with the component that started them.
 import type { AnyVariables, CombinedError, RequestPolicy, TypedDocumentNode } from '@urql/core';
-import { getClient } from './client';
+import { getClient, onReconnect } from './client';
 import { errorMessage } from './errors';
 
 export type QueryOptions = {
@@ -49,6 +49,12 @@ export function createQuery<Data, Vars extends AnyVariables>(
 			});
 		return unsubscribe;
 	});
+
+	$effect(() =>
+		onReconnect(() => {
+			if (current !== undefined) getClient().query(document, current, { requestPolicy: 'network-only' }).toPromise();
+		})
+	);
 
 	return {
 		get data() {
