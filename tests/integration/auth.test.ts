@@ -98,3 +98,16 @@ describe("auth", () => {
     expect(await ready.json()).toMatchObject({ checks: { database: "ok" } });
   });
 });
+
+describe("user visibility", () => {
+  it("login's payload shows the user's own details; anonymous node() lookups of users are refused", async () => {
+    const r = await server.gql(`mutation { login(username: "${ADMIN.username}", password: "${ADMIN.password}") { user { id username email role } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.login.user.username).toBe("admin");
+    const anon = await server.gql(`query($id: ID!) { node(id: $id) { ... on User { username } } }`, { id: r.data.login.user.id });
+    expect(codesOf(anon)).toEqual(["UNAUTHENTICATED"]);
+    const staff = await server.tokenFor("STAFF");
+    const seen = await server.gql(`query($id: ID!) { node(id: $id) { ... on User { username } } }`, { id: r.data.login.user.id }, { token: staff });
+    expect(seen.data.node.username).toBe("admin");
+  });
+});

@@ -49,6 +49,7 @@ builder.mutationFields((t) => ({
       }
       loginThrottle.succeed(name);
       const session = await auth.createSession(user.id);
+      ctx.grantedUserId = user.id;
       ctx.responseCookies.push(auth.sessionCookie(session.token, session.expiresAt, ctx.request.url.startsWith("https:")));
       log.write({
         kind: "AUTH",

@@ -8,10 +8,13 @@ import { normalizePhone } from "../common/phone.js";
 
 export const User = builder.prismaNode("User", {
   id: { field: "id" },
+  // Staff accounts are visible to signed-in callers only; login's own payload is the
+  // exception (the caller is not signed in yet within that request).
+  authScopes: (user, ctx) => ctx.viewer !== null || ctx.grantedUserId === user.id,
   fields: (t) => ({
     username: t.exposeString("username"),
-    email: t.exposeString("email", { nullable: true, authScopes: { staff: true } }),
-    phoneNumber: t.exposeString("phoneNumber", { nullable: true, authScopes: { staff: true } }),
+    email: t.exposeString("email", { nullable: true }),
+    phoneNumber: t.exposeString("phoneNumber", { nullable: true }),
     role: t.expose("role", { type: RoleEnum }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),

@@ -36,7 +36,7 @@ export const permissions = {
 	generateVouchers: 'MANAGER',
 	importVouchers: 'MANAGER',
 	disableVoucher: 'MANAGER',
-	manageAllocations: 'ADMIN',
+	manageAllocations: 'MANAGER',
 	manageUsers: 'ADMIN',
 	viewLogs: 'STAFF'
 } as const satisfies Record<string, Role>;
