@@ -48,6 +48,8 @@ export type Context = {
   /** Vouchers whose password this caller may read without a manager role: set by the
    * field that proved the caller is the buyer (transactionByReference, once paid). */
   revealVoucherFor?: Set<string>;
+  /** A user this request may see although not signed in: the one that just logged in. */
+  grantedUserId?: string;
 };
 
 /** Per-request batching: one query for all the users a page of log entries names. */
