@@ -8,5 +8,7 @@ import "./modules/logs/index.js";
 import "./modules/vouchers/index.js";
 import "./modules/transactions/index.js";
 import "./modules/sales/index.js";
+import "./modules/routers/index.js";
+import "./modules/refunds/index.js";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

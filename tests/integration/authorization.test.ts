@@ -21,6 +21,8 @@ const access: Record<string, Level> = {
   "Query.logs": "staff",
   "Query.transactions": "staff",
   "Query.vouchers": "staff",
+  "Query.routers": "staff",
+  "Query.refunds": "staff",
   "Query.users": "admin",
   "Query.apiKeys": "admin",
   "Mutation.login": "public",

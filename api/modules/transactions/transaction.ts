@@ -43,6 +43,11 @@ export const Transaction = builder.prismaNode("Transaction", {
       nullable: true,
       description: "A PENDING sale not paid by then fails and its voucher is released.",
     }),
+    refunds: t.relation("refunds", {
+      description: "Refunds of this sale, oldest first; the buyer sees them too.",
+      grantScopes: [BUYER],
+      query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    }),
     paidAt: t.expose("paidAt", { type: "DateTime", nullable: true }),
     notifications: t.relation("outbox", {
       description: "Messages sent (or being sent) about this sale, oldest first (staff).",

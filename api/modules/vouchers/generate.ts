@@ -3,6 +3,9 @@ import { builder } from "../../core/builder.js";
 import { newPassword, newUsername } from "./credentials.js";
 import { insertVouchers } from "./insert.js";
 import { poolAllocation } from "./pool.js";
+import { badInput } from "../../core/errors.js";
+import type { Context } from "../../core/context.js";
+import { idOf } from "../common/ids.js";
 
 export const MAX_GENERATE = 10_000;
 /** generateVouchers returns at most this many of the new vouchers; `count` is the full number. */
@@ -15,6 +18,7 @@ const GenerateVouchersInput = builder.inputType("GenerateVouchersInput", {
       required: true,
       validate: z.number().int().min(1, "Generate at least one voucher").max(MAX_GENERATE, `Generate at most ${MAX_GENERATE.toLocaleString("en")} vouchers at a time`),
     }),
+    routerId: t.id({ description: "Provision on this router; omitted: the default router, if any." }),
   }),
 });
 
@@ -30,6 +34,18 @@ const GenerateVouchersPayload = builder.objectRef<{ count: number; ids: string[]
   }),
 });
 
+/** The named router, else the default one; null when no router is configured. */
+async function targetRouter(ctx: Context, given: string | number | null | undefined): Promise<string | null> {
+  if (given !== null && given !== undefined) {
+    const id = idOf(String(given), "Router");
+    const router = await ctx.prisma.router.findUnique({ where: { id }, select: { id: true } });
+    if (!router) throw badInput("That router does not exist: pick one from the Routers page", "routerId");
+    return router.id;
+  }
+  const fallback = await ctx.prisma.router.findFirst({ where: { isDefault: true }, select: { id: true } });
+  return fallback?.id ?? null;
+}
+
 builder.mutationFields((t) => ({
   generateVouchers: t.field({
     type: GenerateVouchersPayload,
@@ -43,7 +59,8 @@ builder.mutationFields((t) => ({
         password: newPassword(),
         uptimeLimit: allocation.uptimeLimit,
       }));
-      const { ids } = await insertVouchers(ctx.services.db, { allocationId: allocation.id, source: "GENERATED", rows, onDuplicate: "retry" });
+      const routerId = await targetRouter(ctx, input.routerId);
+      const { ids } = await insertVouchers(ctx.services.db, { allocationId: allocation.id, source: "GENERATED", rows, onDuplicate: "retry", routerId });
       return { count: ids.length, ids };
     },
   }),

@@ -41,15 +41,18 @@ export type InsertResult = { ids: string[]; skipped: number };
  */
 export function insertVouchers(
   db: Db,
-  input: { allocationId: string; source: "GENERATED" | "IMPORTED"; rows: NewVoucher[]; onDuplicate: "retry" | "skip" },
+  input: { allocationId: string; source: "GENERATED" | "IMPORTED"; rows: NewVoucher[]; onDuplicate: "retry" | "skip"; routerId?: string | null },
 ): Promise<InsertResult> {
   return db.exclusive((sqlite: Database.Database) => {
     const conflictClause = input.onDuplicate === "skip" ? `ON CONFLICT("username") DO NOTHING` : "";
     const stmt = sqlite.prepare(
-      `INSERT INTO "Voucher" ("id", "username", "password", "allocationId", "status", "source", "provisioning", "provisioningAttempts", "uptimeLimit", "createdAt", "updatedAt")
-       VALUES (?, ?, ?, ?, 'AVAILABLE', ?, 'NOT_REQUIRED', 0, ?, ?, ?) ${conflictClause}`,
+      `INSERT INTO "Voucher" ("id", "username", "password", "allocationId", "status", "source", "routerId", "provisioning", "provisioningAttempts", "uptimeLimit", "createdAt", "updatedAt")
+       VALUES (?, ?, ?, ?, 'AVAILABLE', ?, ?, ?, 0, ?, ?, ?) ${conflictClause}`,
     );
     const now = sqlDate(new Date());
+    // A voucher bound for a router waits to be created there as a hotspot user.
+    const routerId = input.routerId ?? null;
+    const provisioning = routerId ? "PENDING" : "NOT_REQUIRED";
     return sqlite.transaction(() => {
       const ids: string[] = [];
       let skipped = 0;
@@ -58,7 +61,7 @@ export function insertVouchers(
         let username = row.username;
         for (let attempt = 0; ; attempt++) {
           try {
-            const { changes } = stmt.run(id, username, row.password, input.allocationId, input.source, row.uptimeLimit, now, now);
+            const { changes } = stmt.run(id, username, row.password, input.allocationId, input.source, routerId, provisioning, row.uptimeLimit, now, now);
             if (changes === 1) ids.push(id);
             else skipped++;
             break;

@@ -35,6 +35,7 @@ export const Voucher = builder.prismaNode("Voucher", {
     }),
     allocation: t.relation("allocation"),
     status: t.expose("status", { type: VoucherStatusEnum }),
+    router: t.relation("router", { nullable: true, description: "The router this voucher is (to be) provisioned on." }),
     provisioning: t.expose("provisioning", { type: ProvisioningStateEnum }),
     provisioningError: t.exposeString("provisioningError", {
       nullable: true,
