@@ -16,11 +16,15 @@ import { fromRow, LOG_COLUMNS, type LogRecord } from "./types.js";
 const PAGE = 500;
 type Raw = Parameters<typeof fromRow>[0];
 
+type Read = <T>(sql: string, params: unknown[]) => T[];
+
 /** A filter in both shapes: SQL over LogEntry for replays, a predicate for live entries. They must agree. */
 export type StreamFilter = {
   /** SQL conditions on LogEntry columns, joined with AND. */
   where?: string[];
   params?: unknown[];
+  /** Or a reader of the next `limit` matching entries after `after`, in order (overrides where/params). */
+  page?: (read: Read, after: number, limit: number) => Raw[];
   match: (r: LogRecord) => boolean;
 };
 
@@ -42,26 +46,32 @@ export class EventHub {
    * it first, then live ones; without, live ones from now on.
    */
   stream(filter: StreamFilter | ((r: LogRecord) => boolean), since?: number | null): AsyncIterableIterator<LogRecord> {
-    const f = typeof filter === "function" ? { match: filter } : filter;
-    const where = ["sequence > ?", ...(f.where ?? [])].map((w) => `(${w})`).join(" AND ");
-    const sql = `SELECT ${LOG_COLUMNS} FROM LogEntry WHERE ${where} ORDER BY sequence LIMIT ${PAGE}`;
-    let stmt = this.statements.get(sql);
-    if (!stmt) {
-      stmt = this.reader.prepare(sql);
-      // Filters repeat (the same subscription from many clients); keep the cache small anyway.
-      if (this.statements.size > 200) this.statements.clear();
-      this.statements.set(sql, stmt);
+    const f: StreamFilter = typeof filter === "function" ? { match: filter } : filter;
+    let readPage: (after: number) => LogRecord[];
+    if (f.page) {
+      const page = f.page;
+      const read: Read = (sql, params) => this.read(sql, params);
+      readPage = (after) => page(read, after, PAGE).map(fromRow);
+    } else {
+      const where = ["sequence > ?", ...(f.where ?? [])].map((w) => `(${w})`).join(" AND ");
+      const sql = `SELECT ${LOG_COLUMNS} FROM LogEntry WHERE ${where} ORDER BY sequence LIMIT ${PAGE}`;
+      const params = f.params ?? [];
+      readPage = (after) => this.read<Raw>(sql, [after, ...params]).map(fromRow);
     }
-    const page = stmt;
-    const params = f.params ?? [];
-    const readPage = (after: number) => (page.all(after, ...params) as Raw[]).map(fromRow);
     const start = since === null || since === undefined ? null : Math.min(Math.max(0, since), Number(this.maxStmt.get()));
     return new LogStream(this.bus, f.match, readPage, start, () => this.maxQueued);
   }
 
   /** A read on the hub's read-only connection: sees committed data and never waits for writers. */
   read<T>(sql: string, params: unknown[]): T[] {
-    return this.reader.prepare(sql).all(...params) as T[];
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.reader.prepare(sql);
+      // Statements repeat (pages of the same filter, the same subscription from many clients).
+      if (this.statements.size >= 500) this.statements.delete(this.statements.keys().next().value!);
+      this.statements.set(sql, stmt);
+    }
+    return stmt.all(...params) as T[];
   }
 
   close(): void {

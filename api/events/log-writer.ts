@@ -4,6 +4,7 @@
 import type { Db } from "../db/client.js";
 import { currentScope, actorId, actorLabel, type Actor } from "../db/request-context.js";
 import type { LogKind, LogLevel } from "./types.js";
+import { LAST_AT } from "./triggers.js";
 
 export type ActivityEntry = {
   kind: LogKind;
@@ -72,8 +73,9 @@ export class LogWriter {
       try {
         await this.db.exclusive((sqlite) => {
           const stmt = sqlite.prepare(
+            // `at`: when written, but never before the previous entry (see LAST_AT in triggers.ts).
             `INSERT INTO LogEntry (at, kind, level, model, recordId, message, actorId, actorLabel, requestId, origin, data)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             VALUES (max(?, coalesce(${LAST_AT}, '')), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           );
           sqlite.transaction(() => {
             for (const r of rows) {

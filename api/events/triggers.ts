@@ -19,7 +19,11 @@ const quietColumns = new Set(["updatedAt"]);
 
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const now = `strftime('%Y-%m-%dT%H:%M:%f+00:00','now')`;
+// `at` never goes below the previous entry's (a clock stepped back, another writer a few
+// ms ahead): the log's time order is its sequence order, which lets a time window be read
+// as a sequence range (modules/logs/page-query.ts). One primary-key seek per entry.
+export const LAST_AT = `(SELECT "at" FROM "LogEntry" ORDER BY "sequence" DESC LIMIT 1)`;
+const now = `max(strftime('%Y-%m-%dT%H:%M:%f+00:00','now'), coalesce(${LAST_AT}, ''))`;
 
 export function domainTables(db: Database.Database): string[] {
   const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];

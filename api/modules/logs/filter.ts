@@ -12,13 +12,28 @@ export type LogFilterValue = {
   to?: Date | null;
 };
 
-/** Words as the full-text index (FTS5 unicode61) sees them: letters and digits, case and accents folded. */
-const words = (s: string) =>
-  s
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu) ?? [];
+/** Case and accents folded, as the full-text index (FTS5 unicode61) folds them. */
+const fold = (s: string) => s.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+/** Words as the full-text index sees them: runs of letters and digits. */
+const words = (s: string) => fold(s).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Does some word of `text` start with each of `prefixes` (already folded words)? The live-tail twin of the FTS query. */
+export function hasWordPrefixes(text: string, prefixes: readonly string[]): boolean {
+  const hay = fold(text);
+  for (const w of prefixes) {
+    // Cheap test first; most entries fail it. Then: an occurrence at the start of a word.
+    let i = hay.indexOf(w);
+    for (;;) {
+      if (i < 0) return false;
+      if (i === 0 || !/[\p{L}\p{N}]/u.test(hay[i - 1]!)) break;
+      i = hay.indexOf(w, i + 1);
+    }
+  }
+  return true;
+}
+
+/** The words of a search, as hasWordPrefixes takes them. */
+export const searchWords = (search: string | null | undefined): string[] => (search ? words(search) : []);
 
 /** FTS5 query: every word must appear, each as a prefix ("moh" finds "Mohammed"). */
 export function ftsQuery(search: string): string | null {
@@ -71,8 +86,8 @@ export function matches(f: LogFilterValue | null | undefined, r: LogRecord): boo
   if (f.from && r.at < f.from) return false;
   if (f.to && r.at >= f.to) return false;
   if (f.search) {
-    const hay = words([r.message, r.model, r.recordId, r.actorLabel, r.data].filter(Boolean).join(" "));
-    for (const w of words(f.search)) if (!hay.some((h) => h.startsWith(w))) return false;
+    const w = words(f.search);
+    if (w.length && !hasWordPrefixes([r.message, r.model, r.recordId, r.actorLabel, r.data].filter(Boolean).join(" "), w)) return false;
   }
   return true;
 }

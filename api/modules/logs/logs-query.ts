@@ -1,7 +1,8 @@
 import { builder } from "../../core/builder.js";
 import { badInput } from "../../core/errors.js";
 import { LogEntry, LogKindEnum, LogLevelEnum } from "./log-entry.js";
-import { toSql, type LogFilterValue } from "./filter.js";
+import type { LogFilterValue } from "./filter.js";
+import { readLogPage } from "./page-query.js";
 import type { LogEntry as LogEntryRow } from "../../db/generated/client.js";
 
 export const LogFilter = builder.inputType("LogFilter", {
@@ -66,23 +67,16 @@ builder.queryFields((t) => ({
       if (args.first != null && args.last != null) throw badInput("Pass first or last, not both");
       const size = args.last ?? args.first ?? 50;
       if (size < 0 || size > MAX_PAGE) throw badInput(`Page size must be between 0 and ${MAX_PAGE}`);
-      const { where, params } = toSql(args.filter as LogFilterValue | null);
       const backward = args.last != null;
-      // Keyset pagination on the primary key: a page costs the same at entry 10 or 1,000,000.
-      if (args.after) {
-        where.push("sequence < ?");
-        params.push(sequenceOf(args.after));
-      }
-      if (args.before) {
-        where.push("sequence > ?");
-        params.push(sequenceOf(args.before));
-      }
-      const sql = `SELECT sequence, at, kind, level, model, recordId, message, actorId, actorLabel, requestId, origin, data
-        FROM LogEntry ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-        ORDER BY sequence ${backward ? "ASC" : "DESC"} LIMIT ${size + 1}`;
-      const raw = ctx.services.hub.read<RawRow>(sql, params);
+      // Keyset pagination on the sequence: a page costs the same at entry 10 or 1,000,000.
+      const raw = readLogPage(ctx.services.hub.read.bind(ctx.services.hub), args.filter as LogFilterValue | null, {
+        below: args.after ? sequenceOf(args.after) : null,
+        above: args.before ? sequenceOf(args.before) : null,
+        order: backward ? "ASC" : "DESC",
+        limit: size + 1,
+      });
       const more = raw.length > size;
-      const rows = raw.slice(0, size).map(toEntry);
+      const rows = (raw.slice(0, size) as unknown as RawRow[]).map(toEntry);
       if (backward) rows.reverse();
       return backward
         ? { rows, hasPreviousPage: more, hasNextPage: Boolean(args.before) }

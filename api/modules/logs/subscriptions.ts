@@ -5,7 +5,8 @@ import type { LogEntry as LogEntryRow } from "../../db/generated/client.js";
 import { User } from "../users/user.js";
 import { LogEntry } from "./log-entry.js";
 import { LogFilter } from "./logs-query.js";
-import { matches, toSql, type LogFilterValue } from "./filter.js";
+import { matches, type LogFilterValue } from "./filter.js";
+import { readLogPage } from "./page-query.js";
 import type { StreamFilter } from "../../events/hub.js";
 import { viewData } from "./redact.js";
 
@@ -49,10 +50,11 @@ const sinceDescription = "Resume: first deliver every matching event after this 
 
 /** Change events of these kinds, for these models (all when none given): as SQL and as a predicate. */
 function modelFilter(models: readonly string[] | null | undefined, kinds: readonly ("CREATE" | "UPDATE" | "DELETE")[]): StreamFilter {
-  const where = [`kind IN (${kinds.map(() => "?").join(",")})`];
+  // Replays read forward from `since`, usually recent: walking the table from there beats any index (`+`).
+  const where = [`+kind IN (${kinds.map(() => "?").join(",")})`];
   const params: unknown[] = [...kinds];
   if (models?.length) {
-    where.push(`model IN (${models.map(() => "?").join(",")})`);
+    where.push(`+model IN (${models.map(() => "?").join(",")})`);
     params.push(...models);
   }
   const kindSet = new Set<string>(kinds);
@@ -64,8 +66,10 @@ function modelFilter(models: readonly string[] | null | undefined, kinds: readon
 }
 
 function logFilter(filter: LogFilterValue | null | undefined): StreamFilter {
-  const { where, params } = toSql(filter);
-  return { where, params, match: (r) => matches(filter, r) };
+  return {
+    page: (read, after, limit) => readLogPage(read, filter, { above: after, order: "ASC", limit }),
+    match: (r) => matches(filter, r),
+  };
 }
 
 builder.subscriptionFields((t) => ({
