@@ -67,8 +67,8 @@ export async function markPaid(services: Services, args: PaidArgs): Promise<Sett
       const voucher = await takeVoucher(tx, t, {
         status: "SOLD",
         reservedUntil: null,
-        // Routers come later: nothing to provision yet.
-        provisioning: "NOT_REQUIRED",
+        // Provisioning is left as it is: a voucher bound for a router was set PENDING when
+        // generated, and the router side tracks it from there.
         expiresAt: a.validityHours ? new Date(now.getTime() + a.validityHours * 3_600_000) : null,
       });
       // Usually the reserved voucher: the row is already right. Otherwise record the swap or the miss.
