@@ -1,16 +1,10 @@
 // GraphQL Code Generator: typed documents for the UI (ui/src/lib/graphql/generated/).
-// The served schema is printed to schema.graphql, so the UI's documents are checked
-// against what the server really serves. Without it (a server still being written),
-// the shared contract plus the UI's list of agreed additions stands in.
-import { existsSync } from "node:fs";
+// schema.graphql is the schema the server really serves (`npm run schema:print`), so the
+// UI's documents are checked against it and nothing else.
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
-const schema = existsSync("schema.graphql")
-  ? "schema.graphql"
-  : ["../shared/CONTRACT.graphql", "ui/src/lib/graphql/contract-additions.graphql"];
-
 const config: CodegenConfig = {
-  schema,
+  schema: "schema.graphql",
   documents: ["ui/src/**/*.{ts,svelte}", "!ui/src/lib/graphql/generated/**"],
   ignoreNoDocuments: true,
   generates: {

@@ -39,6 +39,8 @@ export type CreateUserInput = {
 export type GenerateVouchersInput = {
   allocationId: string | number;
   count: number;
+  /** Provision on this router; omitted: the default router, if any. */
+  routerId?: string | number | null | undefined;
 };
 
 export type ImportVouchersInput = {
