@@ -21,6 +21,8 @@ const schema = z.object({
   PAYSTACK_SECRET_KEY: z.string().min(1).optional(),
   PAYSTACK_BASE_URL: z.string().url().default("https://api.paystack.co"),
   RESERVATION_MINUTES: z.coerce.number().positive().default(15),
+  MAX_PENDING_PER_PHONE: z.coerce.number().int().positive().default(3),
+  PURCHASES_PER_MINUTE_PER_IP: z.coerce.number().int().positive().default(20),
   SANDBOX_MODE: z.enum(["succeed", "fail", "pending"]).default("succeed"),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(10).default(30_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
@@ -51,6 +53,10 @@ export type Config = {
   hotspotLoginUrl?: string;
   payments: { provider: "sandbox" | "paystack"; paystackSecretKey?: string; paystackBaseUrl: string; sandboxMode: "succeed" | "fail" | "pending" };
   reservationMinutes: number;
+  /** Unpaid purchases one phone number may hold at once. */
+  maxPendingPerPhone: number;
+  /** Anonymous purchase attempts per client address per minute. */
+  purchasesPerMinutePerIp: number;
   /** How often expired PENDING sales are verified with the provider and failed. */
   reconcileIntervalMs: number;
   /** Notification delivery: poll interval, retry backoff (base * 2^attempts, capped) and give-up point. */
@@ -98,6 +104,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sandboxMode: e.SANDBOX_MODE,
     },
     reservationMinutes: e.RESERVATION_MINUTES,
+    maxPendingPerPhone: e.MAX_PENDING_PER_PHONE,
+    purchasesPerMinutePerIp: e.PURCHASES_PER_MINUTE_PER_IP,
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     outbox: {
       pollMs: e.OUTBOX_POLL_MS,

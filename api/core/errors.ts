@@ -11,6 +11,7 @@ export const ErrorCode = {
   SOLD_OUT: "SOLD_OUT",
   PAYMENT_FAILED: "PAYMENT_FAILED",
   UNAVAILABLE: "UNAVAILABLE",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

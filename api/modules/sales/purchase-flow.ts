@@ -9,6 +9,7 @@ import { markFailed, markPaid } from "./settle.js";
 import { newReference } from "./reference.js";
 import { reserveVoucher } from "./reserve.js";
 import { uniqueViolation } from "./rules.js";
+import { assertPhoneMayReserve } from "./hoarding.js";
 
 export type PurchaseRequest = {
   allocationId: string;
@@ -59,6 +60,8 @@ export async function purchase(services: Services, req: PurchaseRequest): Promis
     try {
       sale = await prisma.$transaction(async (tx) => {
         const expiresAt = new Date(now + services.config.reservationMinutes * 60_000);
+        // Counter sales are exempt: staff may sell several bundles to one customer.
+        if (!req.seller.isStaff) await assertPhoneMayReserve(tx, req.phone.number, services.config.maxPendingPerPhone, new Date(now));
         const voucherId = await reserveVoucher(tx, allocation.id, expiresAt);
         if (!voucherId) throw soldOut(allocation.name);
         return tx.transaction.create({
