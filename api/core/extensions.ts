@@ -19,7 +19,8 @@ export function findRoute(method: string, pathname: string): HttpRoute | undefin
   return httpRoutes.find((r) => r.method === method && (r.path.endsWith("/") ? pathname.startsWith(r.path) : pathname === r.path));
 }
 
-export function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+/** The request body as sent (webhook signatures are checked over these exact bytes). */
+export function readBody(req: IncomingMessage, limit = 1_000_000): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -30,7 +31,7 @@ export function readBody(req: IncomingMessage, limit = 1_000_000): Promise<strin
         req.destroy();
       } else chunks.push(c);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

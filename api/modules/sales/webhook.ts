@@ -6,30 +6,13 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Services } from "../../core/context.js";
 import { AppError, ErrorCode } from "../../core/errors.js";
-import { httpRoutes, sendJson } from "../../core/extensions.js";
+import { httpRoutes, readBody, sendJson } from "../../core/extensions.js";
 import { runInScope } from "../../db/request-context.js";
 import { ProviderError, WebhookSignatureError, type PaymentEvent } from "../../drivers/payments/index.js";
 import { markFailed, markPaid, recordPaymentEvent, type EventRecord } from "./settle.js";
 
 const PREFIX = "/webhooks/payments/";
 const LIMIT = 1_000_000;
-
-// extensions.readBody decodes to a string; the HMAC must see the bytes as sent.
-function readRawBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > LIMIT) {
-        reject(new Error("body too large"));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
 
 const failureReasonOf = (event: PaymentEvent): string => {
   const data = (event.raw as { data?: { gateway_response?: unknown } })?.data;
@@ -109,7 +92,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, services: Servi
     if (!provider?.parseWebhook) {
       reply = { status: 404, body: { error: "unknown payment provider" }, outcome: "unknown-provider" };
     } else {
-      const raw = await readRawBody(req);
+      const raw = await readBody(req, LIMIT);
       try {
         const event = provider.parseWebhook(raw, req.headers);
         reply = await handleEvent(services, providerKey, event, raw);
