@@ -5,7 +5,7 @@
 import type { OutboxMessage } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
 import { workers } from "../../core/extensions.js";
-import { runInScope } from "../../db/request-context.js";
+import { periodicJob } from "../../core/periodic.js";
 import { DeliveryError } from "../../drivers/notify/index.js";
 import { VOUCHER_SMS } from "./messages.js";
 
@@ -102,46 +102,17 @@ export async function drainOutbox(services: Services, stopping: () => boolean = 
 }
 
 function startOutbox(services: Services): { stop(): Promise<void> } {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
-
-  const schedule = () => {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(kick, services.config.outbox.pollMs);
-    timer.unref();
-  };
-  function kick() {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    clearTimeout(timer);
-    running = runInScope({ actor: { kind: "system", label: "outbox" }, requestId: null }, () => drainOutbox(services, () => stopped))
-      .then(
-        () => undefined,
-        (err) => services.logger.error({ err }, "outbox run failed"),
-      )
-      .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          kick();
-        } else schedule();
-      });
-  }
-
-  nudges.set(services, kick);
-  schedule();
+  const job = periodicJob({
+    label: "outbox",
+    intervalMs: services.config.outbox.pollMs,
+    logger: services.logger,
+    run: (isStopped) => drainOutbox(services, isStopped),
+  });
+  nudges.set(services, job.kick);
   return {
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
       nudges.delete(services);
-      await running;
+      await job.stop();
     },
   };
 }

@@ -4,7 +4,7 @@
 import type { Transaction } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
 import { workers } from "../../core/extensions.js";
-import { runInScope } from "../../db/request-context.js";
+import { periodicJob } from "../../core/periodic.js";
 import { ProviderError } from "../../drivers/payments/index.js";
 import { markFailed, markPaid } from "./settle.js";
 
@@ -66,33 +66,12 @@ export async function reconcileExpired(services: Services, stopping: () => boole
 }
 
 function startReconciler(services: Services): { stop(): Promise<void> } {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    running = runInScope({ actor: { kind: "system", label: "reconciler" }, requestId: null }, () => reconcileExpired(services, () => stopped))
-      .then(
-        () => undefined,
-        (err) => services.logger.error({ err }, "reconciler run failed"),
-      )
-      .finally(() => {
-        running = null;
-        schedule();
-      });
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(tick, services.config.reconcileIntervalMs);
-    timer.unref();
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return periodicJob({
+    label: "reconciler",
+    intervalMs: services.config.reconcileIntervalMs,
+    logger: services.logger,
+    run: (isStopped) => reconcileExpired(services, isStopped),
+  });
 }
 
 workers.push({ name: "sale-reconciler", start: startReconciler });
