@@ -1,6 +1,7 @@
 // Writes activity entries (requests, logins, payments, router calls...) to the log.
 // Change entries are written by triggers; these are batched into one transaction per
 // tick because they are telemetry: a request must not wait for its own log line.
+import type Database from "better-sqlite3";
 import type { Db } from "../db/client.js";
 import { currentScope, actorId, actorLabel, type Actor } from "../db/request-context.js";
 import type { LogKind, LogLevel } from "./types.js";
@@ -27,6 +28,7 @@ export class LogWriter {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private failures = 0;
+  private insert: Database.Statement | undefined;
 
   constructor(
     private readonly db: Db,
@@ -71,25 +73,7 @@ export class LogWriter {
     const run = this.flushing.then(async () => {
       if (rows.length === 0) return;
       try {
-        await this.db.exclusive((sqlite) => {
-          const stmt = sqlite.prepare(
-            // `at`: when written, but never before the previous entry (see LAST_AT in triggers.ts).
-            `INSERT INTO LogEntry (at, kind, level, model, recordId, message, actorId, actorLabel, requestId, origin, data)
-             VALUES (max(?, coalesce(${LAST_AT}, '')), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          );
-          sqlite.transaction(() => {
-            for (const r of rows) {
-              try {
-                stmt.run(...r);
-              } catch (err) {
-                // A row the database refuses for good (a constraint) is dropped, not retried
-                // forever ahead of everything else; the statement alone was rolled back.
-                if (!String((err as { code?: string }).code).startsWith("SQLITE_CONSTRAINT")) throw err;
-                this.onError(err, 1);
-              }
-            }
-          })();
-        });
+        await this.db.exclusive((sqlite) => this.commit(sqlite, rows));
         this.failures = 0;
       } catch (err) {
         if (/not open/i.test((err as Error)?.message ?? "")) throw err; // shut down: nothing to retry on
@@ -106,5 +90,35 @@ export class LogWriter {
     // The chain continues whatever this flush's outcome.
     this.flushing = run.catch(() => {});
     return run;
+  }
+
+  private commit(sqlite: Database.Database, rows: Row[]): void {
+    const stmt = (this.insert ??= sqlite.prepare(
+      // `at`: when written, but never before the previous entry (see LAST_AT in triggers.ts).
+      `INSERT INTO LogEntry (at, kind, level, model, recordId, message, actorId, actorLabel, requestId, origin, data)
+       VALUES (max(?, coalesce(${LAST_AT}, '')), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ));
+    // Activity entries commit without waiting for the disk: an fsync stalls the whole process
+    // for milliseconds, and every request writes one. A process crash loses nothing; a power
+    // cut can lose the last moments of activity, until the next data write (synchronous=FULL)
+    // makes them durable with it.
+    const synchronous = Number(sqlite.pragma("synchronous", { simple: true }));
+    sqlite.pragma("synchronous = NORMAL");
+    try {
+      sqlite.transaction(() => {
+        for (const r of rows) {
+          try {
+            stmt.run(...r);
+          } catch (err) {
+            // A row the database refuses for good (a constraint) is dropped, not retried
+            // forever ahead of everything else; the statement alone was rolled back.
+            if (!String((err as { code?: string }).code).startsWith("SQLITE_CONSTRAINT")) throw err;
+            this.onError(err, 1);
+          }
+        }
+      })();
+    } finally {
+      sqlite.pragma(`synchronous = ${synchronous}`);
+    }
   }
 }

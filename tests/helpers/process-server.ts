@@ -26,7 +26,7 @@ export type ProcessServer = {
   stop(): Promise<void>;
 };
 
-export async function startProcessServer(opts: { name: string; dataDir: string; env?: Record<string, string> }): Promise<ProcessServer> {
+export async function startProcessServer(opts: { name: string; dataDir: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<ProcessServer> {
   const port = await freePort();
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -41,7 +41,7 @@ export async function startProcessServer(opts: { name: string; dataDir: string; 
     UI_DIR: path.join(opts.dataDir, "no-ui"),
     ...opts.env,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "api/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "api/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   const keep = (d: Buffer) => {
     out += d.toString();

@@ -174,8 +174,10 @@ describe("filters", () => {
   it("search: every word must match as a prefix, in message or data", async () => {
     // The oracle: split into words like the full-text index does, every search word a prefix of one.
     const wordsOf = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    // The values in data count, its keys do not.
+    const values = (v: unknown): string[] => (v === null || typeof v !== "object" ? (v === null ? [] : [String(v)]) : Object.values(v).flatMap(values));
     const has = (search: string) => (r: Row) => {
-      const hay = wordsOf([r.message, r.model, r.recordId, r.actorLabel, r.data].join(" "));
+      const hay = wordsOf([r.message, r.model, r.recordId, r.actorLabel, ...(r.data ? values(JSON.parse(r.data)) : [])].join(" "));
       return wordsOf(search).every((w) => hay.some((h) => h.startsWith(w)));
     };
     const prefix = token.slice(0, -3);
@@ -189,6 +191,8 @@ describe("filters", () => {
     // Operators and punctuation are words, not syntax.
     expect(await match({ search: `"${prefix}" OR * NEAR(` }, has(`${prefix} or near`))).toEqual([]);
     expect(await match({ search: `edge ${prefix}` }, has(`edge ${prefix}`))).toEqual(rare);
+    // Key names are not values: every Router entry has a "hotspotServer" key, none has the word.
+    expect(await match({ search: "hotspotserv", model: "Router" }, () => false)).toEqual([]);
   });
 
   it("the live tail's predicate agrees with the query's SQL on every filter", async () => {
@@ -363,6 +367,14 @@ describe("who may read", () => {
 });
 
 describe("the log writer", () => {
+  it("leaves the connection's durability as it found it (data writes stay synchronous=FULL)", async () => {
+    const db = server.app.services.db;
+    expect(Number(await db.exclusive((s) => s.pragma("synchronous", { simple: true })))).toBe(2);
+    server.app.services.log.write({ kind: "SYSTEM", message: "durability probe" });
+    await server.app.services.log.flush();
+    expect(Number(await db.exclusive((s) => s.pragma("synchronous", { simple: true })))).toBe(2);
+  });
+
   it("drops a row the database refuses for good and keeps writing the rest", async () => {
     const other = new Database(server.app.services.db.file);
     other.exec(`CREATE TRIGGER test_poison BEFORE INSERT ON LogEntry WHEN NEW.message = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END`);

@@ -35,10 +35,43 @@ export function hasWordPrefixes(text: string, prefixes: readonly string[]): bool
 /** The words of a search, as hasWordPrefixes takes them. */
 export const searchWords = (search: string | null | undefined): string[] => (search ? words(search) : []);
 
-/** FTS5 query: every word must appear, each as a prefix ("moh" finds "Mohammed"). */
+/** The columns of LogEntrySearch that free text is matched against (kind and level are there for filters). */
+export const TEXT_COLUMNS = "{actorLabel message model recordId data}";
+
+/** FTS5 query: every word must appear in the text columns, each as a prefix ("moh" finds "Mohammed"). */
 export function ftsQuery(search: string): string | null {
   const w = words(search);
-  return w.length ? w.map((x) => `"${x}"*`).join(" AND ") : null;
+  return w.length ? w.map((x) => `${TEXT_COLUMNS} : "${x}"*`).join(" AND ") : null;
+}
+
+/** An FTS5 phrase of a value's words, for `column : phrase` (null when it has none). */
+export function ftsPhrase(value: string): string | null {
+  const w = words(value);
+  return w.length ? `"${w.join(" ")}"` : null;
+}
+
+/** The values inside `data`, as the full-text index holds them (json_tree atoms; see the log_search_values migration). */
+function dataValues(data: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return data;
+  }
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (v === null || v === undefined) return;
+    if (typeof v === "boolean") out.push(v ? "1" : "0");
+    else if (typeof v === "object") for (const x of Array.isArray(v) ? v : Object.values(v)) walk(x);
+    else out.push(String(v));
+  };
+  walk(parsed);
+  return out.join(" ");
+}
+
+/** The text a search looks in: the entry's text columns and the values of its data. */
+export function searchText(r: Pick<LogRecord, "message" | "model" | "recordId" | "actorLabel" | "data">): string {
+  return [r.actorLabel, r.message, r.model, r.recordId, r.data === null ? null : dataValues(r.data)].filter(Boolean).join(" ");
 }
 
 export function toSql(f: LogFilterValue | null | undefined): { where: string[]; params: unknown[] } {
@@ -87,7 +120,7 @@ export function matches(f: LogFilterValue | null | undefined, r: LogRecord): boo
   if (f.to && r.at >= f.to) return false;
   if (f.search) {
     const w = words(f.search);
-    if (w.length && !hasWordPrefixes([r.message, r.model, r.recordId, r.actorLabel, r.data].filter(Boolean).join(" "), w)) return false;
+    if (w.length && !hasWordPrefixes(searchText(r), w)) return false;
   }
   return true;
 }

@@ -1,5 +1,5 @@
 import { builder } from "../../core/builder.js";
-import { viewData } from "./redact.js";
+import { viewDataOf } from "./redact.js";
 import { User } from "../users/user.js";
 
 export const LogKindEnum = builder.enumType("LogKind", {
@@ -29,7 +29,7 @@ export const LogEntry = builder.prismaNode("LogEntry", {
       type: "JSON",
       nullable: true,
       description: "Before/after values for changes; request metadata for REQUEST entries.",
-      resolve: (e, _a, ctx) => viewData(e.model, e.data, ctx.viewer?.role),
+      resolve: (e, _a, ctx) => viewDataOf(e, ctx.viewer?.role),
     }),
   }),
 });

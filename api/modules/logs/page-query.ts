@@ -17,7 +17,7 @@
 //   the range to fewer than CAP entries: then those are read and the words checked here,
 //   with the same rules as the live tail (hasWordPrefixes).
 import { LOG_COLUMNS, type LogKind, type LogLevel } from "../../events/types.js";
-import { ftsQuery, hasWordPrefixes, searchWords, type LogFilterValue } from "./filter.js";
+import { ftsPhrase, ftsQuery, hasWordPrefixes, searchText, searchWords, type LogFilterValue } from "./filter.js";
 
 export type PageRequest = {
   /** Only entries with a sequence below / above these. */
@@ -144,17 +144,33 @@ export function readLogPage(read: Read, filter: LogFilterValue | null | undefine
     const words = searchWords(f.search);
     const out: RawEntry[] = [];
     for (const r of read<RawEntry>(q.sql, q.params)) {
-      if (hasWordPrefixes([r.message, r.model, r.recordId, r.actorLabel, r.data].filter(Boolean).join(" "), words)) out.push(r);
+      if (hasWordPrefixes(searchText(r), words)) out.push(r);
       if (out.length >= req.limit) break;
     }
     return out;
   }
 
-  // The full-text index drives: its rowids are sequences, returned in order.
+  // The full-text index drives: its rowids are sequences, returned in order. The indexed
+  // conditions join the full-text query, so the index intersects them itself; the SQL
+  // conditions stay, exact.
   const w = and([...range(f, req, "LogEntrySearch.rowid"), ...residual(f, null)]);
   return read<RawEntry>(
     `SELECT ${COLUMNS} FROM LogEntrySearch CROSS JOIN LogEntry e ON e.sequence = LogEntrySearch.rowid
      WHERE LogEntrySearch MATCH ? AND ${w.sql} ORDER BY LogEntrySearch.rowid ${req.order} LIMIT ${req.limit}`,
-    [fts, ...w.params],
+    [[fts, ...accelerators(f)].join(" AND "), ...w.params],
   );
+}
+
+/** Full-text column filters implied by the indexed conditions (supersets of them: the SQL stays exact). */
+function accelerators(f: LogFilterValue): string[] {
+  const out: string[] = [];
+  const any = (column: string, values: readonly string[]) => {
+    const phrases = values.map(ftsPhrase);
+    if (phrases.length && phrases.every((p) => p !== null)) out.push(`(${phrases.map((p) => `${column} : ${p}`).join(" OR ")})`);
+  };
+  if (f.kinds?.length) any("kind", [...new Set(f.kinds)]);
+  if (f.levels?.length) any("level", [...new Set(f.levels)]);
+  if (f.model) any("model", [f.model]);
+  if (f.recordId) any("recordId", [f.recordId]);
+  return out;
 }

@@ -38,3 +38,17 @@ export function viewData(model: string | null, data: string | null, role: Role |
   const d = parsed as { before?: unknown; after?: unknown };
   return { ...d, ...("before" in d ? { before: trimRow(model, d.before, role) } : {}), ...("after" in d ? { after: trimRow(model, d.after, role) } : {}) };
 }
+
+/**
+ * viewData for an entry object, computed once per entry and role: one event goes to every
+ * subscriber, and parsing its data a thousand times was most of the cost of delivering it.
+ * The value is shared between viewers of the same role; nothing may modify it.
+ */
+const views = new WeakMap<object, Map<string, unknown>>();
+export function viewDataOf(entry: { model: string | null; data: string | null }, role: Role | undefined): unknown {
+  let byRole = views.get(entry);
+  if (!byRole) views.set(entry, (byRole = new Map()));
+  const key = role ?? "";
+  if (!byRole.has(key)) byRole.set(key, viewData(entry.model, entry.data, role));
+  return byRole.get(key);
+}

@@ -8,7 +8,7 @@ import { LogFilter } from "./logs-query.js";
 import { matches, type LogFilterValue } from "./filter.js";
 import { readLogPage } from "./page-query.js";
 import type { StreamFilter } from "../../events/hub.js";
-import { viewData } from "./redact.js";
+import { viewDataOf } from "./redact.js";
 
 const ChangeAction = builder.enumType("ChangeAction", { values: ["CREATED", "UPDATED", "DELETED"] as const });
 const actionOf = { CREATE: "CREATED", UPDATE: "UPDATED", DELETE: "DELETED" } as const;
@@ -33,7 +33,7 @@ export const ModelEvent = builder.objectRef<LogRecord>("ModelEvent").implement({
       type: "JSON",
       description: "The row after the change; before it, for DELETED.",
       resolve: (e, _a, ctx) => {
-        const d = viewData(e.model, e.data, ctx.viewer?.role) as { before?: unknown; after?: unknown } | null;
+        const d = viewDataOf(e, ctx.viewer?.role) as { before?: unknown; after?: unknown } | null;
         return (e.kind === "DELETE" ? d?.before : d?.after) ?? {};
       },
     }),
@@ -41,7 +41,7 @@ export const ModelEvent = builder.objectRef<LogRecord>("ModelEvent").implement({
       type: "JSON",
       nullable: true,
       description: "For UPDATED: {before, after} of the whole row.",
-      resolve: (e, _a, ctx) => (e.kind === "UPDATE" ? viewData(e.model, e.data, ctx.viewer?.role) : null),
+      resolve: (e, _a, ctx) => (e.kind === "UPDATE" ? viewDataOf(e, ctx.viewer?.role) : null),
     }),
   }),
 });
