@@ -44,6 +44,8 @@ export function recordHref(model: string, recordId: string, sample: string | und
 			return `/allocations?highlight=${encodeURIComponent(id)}`;
 		case 'User':
 			return `/users?highlight=${encodeURIComponent(id)}`;
+		case 'Router':
+			return `/routers?highlight=${encodeURIComponent(id)}`;
 		default:
 			return null;
 	}

@@ -19,6 +19,16 @@ const tones: Record<string, Tone> = {
 	REMOVED: 'gray',
 	// Notifications
 	SENT: 'green',
+	// Refunds (FAILED as above)
+	REQUESTED: 'yellow',
+	APPROVED: 'blue',
+	REJECTED: 'gray',
+	COMPLETED: 'green',
+	// Routers
+	ONLINE: 'green',
+	OFFLINE: 'red',
+	AUTH_FAILED: 'red',
+	UNKNOWN: 'gray',
 	// Roles
 	ADMIN: 'purple',
 	MANAGER: 'blue',

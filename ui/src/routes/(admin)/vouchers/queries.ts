@@ -82,3 +82,15 @@ export const VoucherSavedDoc = graphql(`
 		}
 	}
 `);
+
+export const RouterOptionsDoc = graphql(`
+	query RouterOptions {
+		routers {
+			id
+			name
+			host
+			status
+			isDefault
+		}
+	}
+`);
