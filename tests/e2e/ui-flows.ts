@@ -113,7 +113,8 @@ export async function runUiFlows({ base, admin, log = console.log }: FlowOptions
     await step("vouchers: generate, import, filter and print", async () => {
       await page.goto(`${base}/vouchers`);
       await page.click('button:has-text("Generate")');
-      await page.locator("#generate-form select").selectOption(allocationId);
+      // The dialog also has a Router select once routers exist.
+      await page.locator('#generate-form label:has-text("Bundle") select').selectOption(allocationId);
       await page.locator('#generate-form input[type="number"]').fill("25");
       await page.click('dialog[open] button:has-text("Generate")');
       await page.locator("text=25 vouchers generated").waitFor();
