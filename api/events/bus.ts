@@ -178,7 +178,7 @@ export class RedisBus implements EventBus {
       // came up) is in the database. Once now, and once more after node-redis has had time
       // to renew the channel subscription, for entries committed in between.
       this.fanout.catchUp();
-      setTimeout(() => this.fanout.catchUp(), 250).unref();
+      setTimeout(() => !this.closed && this.fanout.catchUp(), 250).unref();
     });
   }
 
@@ -238,7 +238,7 @@ export class RedisBus implements EventBus {
 
   committed(): void {
     // While cut off from Redis, other processes' entries come from the shared database.
-    if (!this.sub.isReady) this.fanout.catchUp();
+    if (!this.sub.isReady && !this.closed) this.fanout.catchUp();
   }
 
   attach(log: CommittedLog, baseline: number) {

@@ -13,9 +13,11 @@
 // - A time window becomes a sequence range, found through the index on `at`: entries are
 //   appended with non-decreasing `at` (the writers clamp it), so the window is exactly the
 //   entries between the first at/after `from` and the last before `to`.
-// - A search walks the full-text index newest first, unless an indexed condition narrows
+// - A search walks the full-text index newest first, with kind, level, model and record id
+//   added to the full-text query so the index intersects them itself (a common word with
+//   a rare kind costs the rare kind, not the word) -- unless an indexed condition narrows
 //   the range to fewer than CAP entries: then those are read and the words checked here,
-//   with the same rules as the live tail (hasWordPrefixes).
+//   with the same rules as the live tail (hasWordPrefixes, searchText).
 import { LOG_COLUMNS, type LogKind, type LogLevel } from "../../events/types.js";
 import { ftsPhrase, ftsQuery, hasWordPrefixes, searchText, searchWords, type LogFilterValue } from "./filter.js";
 
