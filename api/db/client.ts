@@ -108,6 +108,12 @@ export async function openDatabase(file: string, origin: string): Promise<Db> {
     const adapter = await factory.connect();
     const client = (adapter as unknown as { client: Database.Database }).client;
     configureConnection(client, origin);
+    // The adapter opens transactions with a plain BEGIN (deferred): when another process
+    // writes to the same file, upgrading from read to write then fails at once with
+    // SQLITE_BUSY, busy_timeout or not. BEGIN IMMEDIATE takes the write lock up front and
+    // waits its turn under busy_timeout instead.
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
     applyMigrations(client);
     installChangeTriggers(client);
     sqlite = client;
