@@ -11,6 +11,11 @@ export function readList(params: URLSearchParams, key: string): string[] {
 		.filter(Boolean);
 }
 
+/** The values of a list parameter that are among `allowed` (e.g. a status filter's chips). */
+export function readAllowed<T extends string>(params: URLSearchParams, key: string, allowed: readonly T[]): T[] {
+	return readList(params, key).filter((v): v is T => (allowed as readonly string[]).includes(v));
+}
+
 export function toSearchParams(values: QueryValues): URLSearchParams {
 	const params = new URLSearchParams();
 	for (const [key, value] of Object.entries(values)) {
