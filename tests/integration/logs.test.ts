@@ -358,6 +358,19 @@ describe("who may read", () => {
     expect(users.edges[0]!.node.data.after.passwordHash).toBe("[redacted]");
   });
 
+  it("the SMS that carries voucher credentials is hidden from staff too; booleans read as booleans", async () => {
+    const m = await inScope(() =>
+      server.app.services.prisma.outboxMessage.create({ data: { channel: "SMS", recipient: "0241234567", subject: "Voucher", body: "user abc pass secret-pw", status: "FAILED" } }),
+    );
+    const filter = { model: "OutboxMessage", recordId: m.id };
+    const staff = await logs({ first: 1, filter }, await server.tokenFor("STAFF"));
+    expect(staff.edges[0]!.node.data.after).toMatchObject({ id: m.id, body: "[hidden]", recipient: "0241234567" });
+    const manager = await logs({ first: 1, filter }, await server.tokenFor("MANAGER"));
+    expect(manager.edges[0]!.node.data.after.body).toBe("user abc pass secret-pw");
+    const alloc = await logs({ first: 1, filter: { model: "Allocation", kinds: ["CREATE"] } });
+    expect(alloc.edges[0]!.node.data.after.active).toBe(true);
+  });
+
   it("a log entry is a Node", async () => {
     const [first] = (await logs({ first: 1, filter: { model: "Router" } })).edges;
     const r = await server.gql(`query($id: ID!) { node(id: $id) { id ... on LogEntry { sequence message } } }`, { id: first!.node.id }, { token: server.adminToken });

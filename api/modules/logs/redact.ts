@@ -1,6 +1,7 @@
 // Log data is stored whole (it is the deleted-rows table restores read); what a viewer
 // sees of it is trimmed here, once, for queries and subscriptions alike.
 import { roleAtLeast, type Role } from "../../core/roles.js";
+import { getDatamodel } from "../../db/generated/pothos-types.js";
 
 const secretColumns: Record<string, string[]> = {
   User: ["passwordHash"],
@@ -8,20 +9,23 @@ const secretColumns: Record<string, string[]> = {
   Router: ["password"],
   Session: [],
 };
-const managerOnlyColumns: Record<string, string[]> = { Voucher: ["password"] };
+// Voucher credentials are for managers (and the buyer): the voucher row and the SMS that
+// carries them.
+const managerOnlyColumns: Record<string, string[]> = { Voucher: ["password"], OutboxMessage: ["body"] };
 
-const booleanColumns: Record<string, string[]> = {
-  Allocation: ["active"],
-  Router: ["tls", "isDefault"],
-  Transaction: ["voucherDelivered"],
-};
+// SQLite stores booleans as 0/1; the datamodel says which columns are booleans.
+const booleanColumns: Record<string, string[]> = Object.fromEntries(
+  Object.entries(getDatamodel().datamodel.models).map(([model, m]) => [
+    model,
+    m.fields.filter((f) => f.kind === "scalar" && f.type === "Boolean").map((f) => f.name),
+  ]),
+);
 
 function trimRow(model: string, row: unknown, role: Role | undefined): unknown {
   if (!row || typeof row !== "object") return row;
   const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
   for (const c of secretColumns[model] ?? []) if (c in out) out[c] = "[redacted]";
   if (!roleAtLeast(role, "MANAGER")) for (const c of managerOnlyColumns[model] ?? []) if (c in out) out[c] = "[hidden]";
-  // SQLite stores booleans as 0/1; show them as booleans.
   for (const c of booleanColumns[model] ?? []) if (typeof out[c] === "number") out[c] = out[c] === 1;
   return out;
 }
