@@ -66,6 +66,26 @@ describe("reservation expiry", () => {
     expect((await server.app.services.prisma.voucher.findUniqueOrThrow({ where: { id: t.voucherId! } })).status).toBe("SOLD");
   });
 
+  it("a sale the provider says is paid is never failed, even when applying the payment fails", async () => {
+    const prisma = server.app.services.prisma;
+    const bundle = await seedAllocation(server, { vouchers: 2 });
+    const paid = (await buy(server, bundle.id)).data.purchase.transaction.reference as string;
+    const other = (await buy(server, bundle.id)).data.purchase.transaction.reference as string;
+    // Another sale already carries the provider's id for this payment (a mistyped receipt, say):
+    // markPaid refuses it with CONFLICT.
+    await prisma.transaction.update({ where: { reference: paid }, data: { providerReference: null } });
+    await prisma.transaction.update({ where: { reference: other }, data: { providerReference: `SBX-${paid}` } });
+    server.app.services.payments.sandbox.settle(paid, "PAID");
+    await expire(paid);
+    const entry = await waitFor("the ERROR entry", () =>
+      prisma.logEntry.findFirst({ where: { kind: "PAYMENT", level: "ERROR", message: { contains: `${paid}: paid at sandbox` } } }),
+    );
+    expect(entry.message).toMatch(/could not be applied .*kept pending/);
+    const t = await sale(paid);
+    expect(t.status).toBe("PENDING");
+    expect(t.voucherId).not.toBeNull();
+  });
+
   it("an unconfirmed cash sale expires too", async () => {
     const bundle = await seedAllocation(server, { vouchers: 1 });
     const reference = (await buy(server, bundle.id, { provider: "cash" }, { token: staff })).data.purchase.transaction.reference;

@@ -50,7 +50,10 @@ export function ftsPhrase(value: string): string | null {
   return w.length ? `"${w.join(" ")}"` : null;
 }
 
-/** The values inside `data`, as the full-text index holds them (json_tree atoms; see the log_search_values migration). */
+/** Keys whose values are never searchable (see the log_search_no_secrets migration). */
+const unsearchable = new Set(["password", "passwordHash", "keyHash", "body"]);
+
+/** The values inside `data`, as the full-text index holds them (json_tree atoms; see the log_search_no_secrets migration). */
 function dataValues(data: string): string {
   let parsed: unknown;
   try {
@@ -62,7 +65,8 @@ function dataValues(data: string): string {
   const walk = (v: unknown) => {
     if (v === null || v === undefined) return;
     if (typeof v === "boolean") out.push(v ? "1" : "0");
-    else if (typeof v === "object") for (const x of Array.isArray(v) ? v : Object.values(v)) walk(x);
+    else if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (typeof v === "object") for (const [k, x] of Object.entries(v)) if (!unsearchable.has(k)) walk(x);
     else out.push(String(v));
   };
   walk(parsed);

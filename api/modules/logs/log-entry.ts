@@ -1,4 +1,5 @@
 import { builder } from "../../core/builder.js";
+import { badInput } from "../../core/errors.js";
 import { viewDataOf } from "./redact.js";
 import { User } from "../users/user.js";
 
@@ -9,6 +10,12 @@ export const LogLevelEnum = builder.enumType("LogLevel", { values: ["DEBUG", "IN
 
 export const LogEntry = builder.prismaNode("LogEntry", {
   id: { field: "sequence" },
+  // node(id) reaches log entries too: the log is for staff, whatever the path.
+  authScopes: { staff: true },
+  findUnique: (id) => {
+    if (!/^\d{1,15}$/.test(id)) throw badInput(`"${id}" is not a log entry id`);
+    return { sequence: Number(id) };
+  },
   description: "One entry of the audit and activity log (the Logs page).",
   fields: (t) => ({
     sequence: t.exposeInt("sequence", { description: "Strictly increasing across the whole log." }),

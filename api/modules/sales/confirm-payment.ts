@@ -1,6 +1,7 @@
 import { builder } from "../../core/builder.js";
 import { conflict, notFound } from "../../core/errors.js";
 import { markPaid } from "./settle.js";
+import { revealVoucherToBuyer } from "../transactions/buyer.js";
 import { normalizeReference } from "./reference.js";
 import { providerReferenceRule } from "./rules.js";
 
@@ -26,7 +27,12 @@ builder.mutationFields((t) => ({
       const providerReference = input.providerReference;
       const current = await ctx.prisma.transaction.findUnique({ where: { reference } });
       if (!current) throw notFound(`Sale ${reference}`);
-      const load = () => ctx.prisma.transaction.findUniqueOrThrow({ ...query, where: { reference } });
+      const load = async () => {
+        const sale = await ctx.prisma.transaction.findUniqueOrThrow({ ...query, where: { reference } });
+        // The member of staff who made this counter sale hands the credentials over.
+        revealVoucherToBuyer(ctx, sale);
+        return sale;
+      };
       const check = (status: string, paidWith: string | null) => {
         if (status === "FAILED") {
           throw conflict(`Sale ${reference} has failed (${current.failureReason ?? "not paid in time"}): start a new sale instead`, "sale-failed");

@@ -18,14 +18,9 @@ async function reconcileOne(services: Services, t: Transaction): Promise<void> {
     await markFailed(services, { reference: t.reference, reason: NOT_PAID_IN_TIME, source: "reconciler" });
     return;
   }
+  let result: Awaited<ReturnType<typeof provider.verify>>;
   try {
-    const result = await provider.verify(t.reference);
-    if (result.status === "PAID") {
-      await markPaid(services, { reference: t.reference, providerReference: result.providerReference ?? t.providerReference ?? t.reference, source: "reconciler" });
-    } else {
-      const reason = result.status === "FAILED" && result.failureReason ? `${NOT_PAID_IN_TIME} (${result.failureReason})` : NOT_PAID_IN_TIME;
-      await markFailed(services, { reference: t.reference, reason, source: "reconciler" });
-    }
+    result = await provider.verify(t.reference);
   } catch (err) {
     const retryable = err instanceof ProviderError ? err.retryable : true;
     // The provider cannot answer now: keep the hold for one more reservation period, then give up.
@@ -36,6 +31,27 @@ async function reconcileOne(services: Services, t: Transaction): Promise<void> {
       return;
     }
     await markFailed(services, { reference: t.reference, reason: NOT_PAID_IN_TIME, source: "reconciler" });
+    return;
+  }
+  if (result.status !== "PAID") {
+    const reason = result.status === "FAILED" && result.failureReason ? `${NOT_PAID_IN_TIME} (${result.failureReason})` : NOT_PAID_IN_TIME;
+    await markFailed(services, { reference: t.reference, reason, source: "reconciler" });
+    return;
+  }
+  // The provider says the customer paid: never fail this sale. If applying the payment
+  // goes wrong, the sale stays PENDING (the next pass tries again) and says so loudly.
+  try {
+    await markPaid(services, { reference: t.reference, providerReference: result.providerReference ?? t.providerReference ?? t.reference, source: "reconciler" });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    services.log.write({
+      kind: "PAYMENT",
+      level: "ERROR",
+      message: `${t.reference}: paid at ${t.provider} but the payment could not be applied (${message}); kept pending, will retry`,
+      model: "Transaction",
+      recordId: t.id,
+      data: { reference: t.reference, provider: t.provider, error: message },
+    });
   }
 }
 

@@ -14,9 +14,14 @@ export const staffOrBuyer = { staff: true, $granted: BUYER } as const;
 /** Statuses in which the buyer has paid and may see the voucher's password. */
 const paidStatuses = new Set(["PAID", "PARTIALLY_REFUNDED"]);
 
-/** Lets this request read the voucher's password when the sale is paid. */
-export function revealVoucherToBuyer(ctx: Context, tx: { status: string; voucherId: string | null }): void {
+/**
+ * Lets this request read the voucher's password when the sale is paid. A signed-in staff
+ * member is not "the buyer" because they know a reference (they can list them all): they
+ * see the password only of a sale they made themselves at the counter, to hand it over.
+ */
+export function revealVoucherToBuyer(ctx: Context, tx: { status: string; voucherId: string | null; soldById: string | null }): void {
   if (!tx.voucherId || !paidStatuses.has(tx.status)) return;
+  if (ctx.viewer && (!tx.soldById || tx.soldById !== ctx.viewer.userId)) return;
   (ctx.revealVoucherFor ??= new Set()).add(tx.voucherId);
 }
 

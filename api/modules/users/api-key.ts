@@ -7,6 +7,7 @@ import { idOf } from "../common/ids.js";
 
 export const ApiKey = builder.prismaNode("ApiKey", {
   id: { field: "id" },
+  authScopes: { admin: true },
   description: "A credential for partner apps (header X-Api-Key). Only its prefix is kept readable.",
   fields: (t) => ({
     name: t.exposeString("name"),
