@@ -34,6 +34,10 @@ describe("auth", () => {
     const locked = await server.gql(`mutation { login(username: "victim", password: "victim-pass-1") { token } }`);
     expect(codesOf(locked)).toEqual(["UNAUTHENTICATED"]);
     expect(locked.errors![0]!.message).toMatch(/Too many failed attempts/);
+    // The lockout is per client address: the same account from elsewhere still logs in.
+    server.app.services.loginThrottle.fail("victim", "10.9.9.9");
+    expect(server.app.services.loginThrottle.lockedFor("victim", "10.9.9.9")).toBe(0);
+    expect(server.app.services.loginThrottle.lockedFor("victim", "127.0.0.1") + server.app.services.loginThrottle.lockedFor("victim", "::ffff:127.0.0.1")).toBeGreaterThan(0);
   });
 
   it("logout revokes the token", async () => {

@@ -198,3 +198,26 @@ describe("paystack: idempotency", () => {
     expect(await server.app.services.prisma.transaction.count({ where: { idempotencyKey: key } })).toBe(1);
   });
 });
+
+describe("webhook hardening", () => {
+  it("the sandbox (whose signing secret is public) takes no webhooks where it is not the provider", async () => {
+    const { SANDBOX_DEFAULT_WEBHOOK_SECRET, signBody } = await import("../../api/drivers/payments/index.js");
+    const raw = JSON.stringify({ event: "charge.success", data: { id: 1, reference: "CZ-NOPE0000", status: "success" } });
+    const before = await server.app.services.prisma.paymentEvent.count();
+    const res = await fetch(`${server.url}/webhooks/payments/sandbox`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-sandbox-signature": signBody(SANDBOX_DEFAULT_WEBHOOK_SECRET, raw) },
+      body: raw,
+    });
+    expect(res.status).toBe(404);
+    expect(await server.app.services.prisma.paymentEvent.count()).toBe(before);
+  });
+
+  it("a validly signed event with a huge body is stored truncated", async () => {
+    const r = await paystack.sendWebhook(hook, "charge.success", { id: 987654, reference: "CZ-UNKNOWN1", status: "success", padding: "x".repeat(100_000) });
+    expect(r.status).toBe(200);
+    const e = await server.app.services.prisma.paymentEvent.findFirstOrThrow({ where: { eventKey: "charge.success:987654" } });
+    expect(e.payload.length).toBeLessThan(17_000);
+    expect(e.payload).toMatch(/\[truncated \d+ bytes\]$/);
+  });
+});

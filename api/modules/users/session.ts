@@ -35,7 +35,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { username, password }, ctx) => {
       const { auth, loginThrottle, log } = ctx.services;
       const name = username.trim();
-      const wait = loginThrottle.lockedFor(name);
+      const wait = loginThrottle.lockedFor(name, ctx.clientIp);
       if (wait > 0) {
         log.write({ kind: "AUTH", level: "WARN", message: `Login refused for ${name}: locked after repeated failures`, data: { username: name, ip: ctx.clientIp } });
         throw new AppError(ErrorCode.UNAUTHENTICATED, `Too many failed attempts: try again in ${wait} seconds`, { retryAfter: wait });
@@ -43,11 +43,11 @@ builder.mutationFields((t) => ({
       const user = await ctx.prisma.user.findUnique({ where: { username: name } });
       const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
       if (!user || !ok) {
-        loginThrottle.fail(name);
+        loginThrottle.fail(name, ctx.clientIp);
         log.write({ kind: "AUTH", level: "WARN", message: `Login failed for ${name}`, data: { username: name, ip: ctx.clientIp } });
         throw unauthenticated("Wrong username or password");
       }
-      loginThrottle.succeed(name);
+      loginThrottle.succeed(name, ctx.clientIp);
       const session = await auth.createSession(user.id);
       ctx.grantedUserId = user.id;
       ctx.responseCookies.push(auth.sessionCookie(session.token, session.expiresAt, ctx.request.url.startsWith("https:")));
