@@ -221,3 +221,24 @@ describe("webhook hardening", () => {
     expect(e.payload).toMatch(/\[truncated \d+ bytes\]$/);
   });
 });
+
+describe("underpayment", () => {
+  it("a success for less than the price settles nothing, on every path, and says so", async () => {
+    const bundle = await seedAllocation(server, { vouchers: 1 });
+    const sale = (await buy(server, bundle.id)).data.purchase.transaction;
+    const data = { ...chargeData(sale.reference), amount: 1 };
+    const r = await paystack.sendWebhook(hook, "charge.success", data);
+    expect(r.status).toBe(200);
+    const prisma = server.app.services.prisma;
+    expect((await prisma.transaction.findUniqueOrThrow({ where: { reference: sale.reference } })).status).toBe("PENDING");
+    expect(await prisma.paymentEvent.count({ where: { reference: sale.reference } })).toBe(1);
+    await server.app.services.log.flush();
+    const entry = await prisma.logEntry.findFirst({ where: { level: "ERROR", message: { contains: `${sale.reference}: paystack reports 1 paid of` } } });
+    expect(entry?.message).toMatch(/not settled \(webhook\)/);
+    // The same rule holds when the amount comes from elsewhere (here: the reconciler's verify).
+    const { markPaid } = await import("../../api/modules/sales/settle.js");
+    const result = await markPaid(server.app.services, { reference: sale.reference, providerReference: "X", source: "reconciler", amountMinor: 1 });
+    expect(result.outcome).toBe("unchanged");
+    expect((await prisma.transaction.findUniqueOrThrow({ where: { reference: sale.reference } })).status).toBe("PENDING");
+  });
+});

@@ -66,8 +66,9 @@ function dataValues(data: string): string {
     if (v === null || v === undefined) return;
     if (typeof v === "boolean") out.push(v ? "1" : "0");
     else if (Array.isArray(v)) for (const x of v) walk(x);
-    else if (typeof v === "object") for (const [k, x] of Object.entries(v)) if (!unsearchable.has(k)) walk(x);
-    else out.push(String(v));
+    else if (typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) if (!unsearchable.has(k)) walk(x);
+    } else out.push(String(v));
   };
   walk(parsed);
   return out.join(" ");

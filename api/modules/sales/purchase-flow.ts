@@ -131,7 +131,7 @@ export async function purchase(services: Services, req: PurchaseRequest): Promis
 async function applyCharge(services: Services, sale: Transaction, result: ChargeResult): Promise<PurchaseOutcome> {
   const { reference } = sale;
   if (result.status === "PAID") {
-    await markPaid(services, { reference, providerReference: result.providerReference ?? reference, source: "purchase" });
+    await markPaid(services, { reference, providerReference: result.providerReference ?? reference, source: "purchase", amountMinor: result.amountMinor });
   } else if (result.status === "FAILED") {
     const reason = result.failureReason ?? "declined by the payment provider";
     const settled = await markFailed(services, { reference, reason, source: "purchase" });
@@ -169,7 +169,7 @@ async function replay(services: Services, t: Transaction, req: PurchaseRequest, 
   try {
     const result = await provider.verify(t.reference);
     if (result.status === "PAID") {
-      await markPaid(services, { reference: t.reference, providerReference: result.providerReference ?? t.reference, source: "replay" });
+      await markPaid(services, { reference: t.reference, providerReference: result.providerReference ?? t.reference, source: "replay", amountMinor: result.amountMinor });
       return { transactionId: t.id, instructions: null };
     }
     return { transactionId: t.id, instructions: result.instructions ?? null };

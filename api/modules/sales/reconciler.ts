@@ -41,7 +41,7 @@ async function reconcileOne(services: Services, t: Transaction): Promise<void> {
   // The provider says the customer paid: never fail this sale. If applying the payment
   // goes wrong, the sale stays PENDING (the next pass tries again) and says so loudly.
   try {
-    await markPaid(services, { reference: t.reference, providerReference: result.providerReference ?? t.providerReference ?? t.reference, source: "reconciler" });
+    await markPaid(services, { reference: t.reference, providerReference: result.providerReference ?? t.providerReference ?? t.reference, source: "reconciler", amountMinor: result.amountMinor });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     services.log.write({

@@ -44,10 +44,33 @@ export async function recordPaymentEvent(services: Services, event: EventRecord)
   }
 }
 
-type PaidArgs = { reference: string; providerReference: string; source: SettleSource; event?: EventRecord };
+type PaidArgs = {
+  reference: string;
+  providerReference: string;
+  source: SettleSource;
+  event?: EventRecord;
+  /** What the provider says was paid, when it says; less than the price is not a sale. */
+  amountMinor?: number;
+};
 
 export async function markPaid(services: Services, args: PaidArgs): Promise<SettleResult> {
   const { reference, providerReference, source } = args;
+  if (args.amountMinor !== undefined) {
+    const sale = await services.prisma.transaction.findUnique({ where: { reference } });
+    if (sale && args.amountMinor < sale.amountMinor) {
+      // Every path (webhook, purchase answer, reconciler, replay) checks here, once.
+      services.log.write({
+        kind: "PAYMENT",
+        level: "ERROR",
+        message: `${reference}: ${sale.provider} reports ${args.amountMinor} paid of ${sale.amountMinor}; not settled (${source})`,
+        model: "Transaction",
+        recordId: sale.id,
+        data: { amountMinor: args.amountMinor, priceMinor: sale.amountMinor, source, eventKey: args.event?.eventKey ?? null },
+      });
+      if (args.event && (await recordPaymentEvent(services, args.event)) === "duplicate-event") return { outcome: "duplicate-event" };
+      return { outcome: "unchanged", transaction: sale };
+    }
+  }
   const now = new Date();
   let result: SettleResult & { late?: boolean; voucherMissing?: boolean };
   try {

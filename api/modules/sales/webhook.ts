@@ -36,21 +36,18 @@ async function handleEvent(services: Services, providerKey: string, event: Payme
   const settles = sale && (event.type === "charge.success" || event.type === "charge.failed");
   // A provider may only settle its own sales (the sandbox's webhook secret is no secret).
   const ownSale = sale?.provider === providerKey;
-  if (settles && ownSale && event.type === "charge.success" && event.amountMinor !== undefined && event.amountMinor < sale.amountMinor) {
-    services.log.write({
-      kind: "PAYMENT",
-      level: "ERROR",
-      message: `${sale.reference}: ${providerKey} reports ${event.amountMinor} paid of ${sale.amountMinor}; not settled`,
-      model: "Transaction",
-      recordId: sale.id,
-      data: { eventKey: event.eventKey, amountMinor: event.amountMinor },
-    });
-  } else if (settles && ownSale) {
+  if (settles && ownSale) {
     let result;
     try {
       result =
         event.type === "charge.success"
-          ? await markPaid(services, { reference: sale.reference, providerReference: event.providerReference ?? sale.reference, source: "webhook", event: record })
+          ? await markPaid(services, {
+              reference: sale.reference,
+              providerReference: event.providerReference ?? sale.reference,
+              source: "webhook",
+              event: record,
+              amountMinor: event.amountMinor,
+            })
           : await markFailed(services, { reference: sale.reference, reason: failureReasonOf(event), source: "webhook", event: record });
     } catch (err) {
       // A payment id another sale already holds: a retry will not fix it, so record and tell someone.
