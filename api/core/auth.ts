@@ -76,6 +76,19 @@ export class AuthService {
     return { role: session.user.role, userId: session.user.id, username: session.user.username, sessionId: session.id };
   }
 
+  /** Whether the credential a viewer was built from still holds (for long-lived subscriptions). */
+  async stillValid(viewer: Viewer): Promise<boolean> {
+    if (viewer.sessionId) {
+      const s = await this.prisma.session.findUnique({ where: { id: viewer.sessionId } });
+      return Boolean(s && !s.revokedAt && s.expiresAt.getTime() > Date.now());
+    }
+    if (viewer.apiKeyId) {
+      const k = await this.prisma.apiKey.findUnique({ where: { id: viewer.apiKeyId } });
+      return Boolean(k && !k.revokedAt);
+    }
+    return true;
+  }
+
   static newApiKey(): { key: string; prefix: string } {
     const prefix = randomBytes(4).toString("hex");
     return { key: `cz_${prefix}_${randomBytes(24).toString("base64url")}`, prefix: `cz_${prefix}` };

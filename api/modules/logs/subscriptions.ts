@@ -1,5 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../../core/builder.js";
+import { whileAuthorized } from "../../core/live-auth.js";
 import { changeKinds, type LogRecord } from "../../events/types.js";
 import type { LogEntry as LogEntryRow } from "../../db/generated/client.js";
 import { User } from "../users/user.js";
@@ -78,7 +79,7 @@ builder.subscriptionFields((t) => ({
     description: "Post-save events: CREATED and UPDATED. models null: every model.",
     authScopes: { staff: true },
     args: { models: t.arg.stringList(), since: t.arg.int({ description: sinceDescription }) },
-    subscribe: (_r, args, ctx) => ctx.services.hub.stream(modelFilter(args.models, ["CREATE", "UPDATE"]), args.since),
+    subscribe: (_r, args, ctx) => whileAuthorized(ctx, ctx.services.hub.stream(modelFilter(args.models, ["CREATE", "UPDATE"]), args.since)),
     resolve: (e) => e,
   }),
   modelDeleted: t.field({
@@ -86,7 +87,7 @@ builder.subscriptionFields((t) => ({
     description: "Post-delete events.",
     authScopes: { staff: true },
     args: { models: t.arg.stringList(), since: t.arg.int({ description: sinceDescription }) },
-    subscribe: (_r, args, ctx) => ctx.services.hub.stream(modelFilter(args.models, ["DELETE"]), args.since),
+    subscribe: (_r, args, ctx) => whileAuthorized(ctx, ctx.services.hub.stream(modelFilter(args.models, ["DELETE"]), args.since)),
     resolve: (e) => e,
   }),
   logAdded: t.field({
@@ -94,7 +95,7 @@ builder.subscriptionFields((t) => ({
     description: "Live tail of the log, filtered like Query.logs.",
     authScopes: { staff: true },
     args: { filter: t.arg({ type: LogFilter }), since: t.arg.int({ description: sinceDescription }) },
-    subscribe: (_r, args, ctx) => ctx.services.hub.stream(logFilter(args.filter as LogFilterValue | null), args.since),
+    subscribe: (_r, args, ctx) => whileAuthorized(ctx, ctx.services.hub.stream(logFilter(args.filter as LogFilterValue | null), args.since)),
     resolve: (e) => e as unknown as LogEntryRow,
   }),
 }));
