@@ -9,7 +9,7 @@ import { periodicJob } from "../../core/periodic.js";
 import { DeliveryError } from "../../drivers/notify/index.js";
 import { VOUCHER_SMS } from "./messages.js";
 
-const BATCH = 25;
+/** Messages claimed and sent together. Claimed per round, so a lease only has to outlast one round of sends. */
 const PARALLEL = 4;
 /** Longer than any send can take (driver timeouts are 10-15 s): a crashed sender's rows come back after it. */
 const LEASE_MS = 120_000;
@@ -27,11 +27,11 @@ export function retryDelayMs(attempts: number, baseMs: number, capMs: number, ra
   return Math.round(Math.min(capMs, raw * (0.75 + random() * 0.5)));
 }
 
-async function claim(services: Services, now: Date): Promise<OutboxMessage[]> {
+async function claim(services: Services, now: Date, take: number): Promise<OutboxMessage[]> {
   const due = await services.prisma.outboxMessage.findMany({
     where: { status: "PENDING", nextAttemptAt: { lte: now } },
     orderBy: { nextAttemptAt: "asc" },
-    take: BATCH,
+    take,
   });
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   const claimed: OutboxMessage[] = [];
@@ -91,12 +91,10 @@ async function deliver(services: Services, m: OutboxMessage): Promise<void> {
 export async function drainOutbox(services: Services, stopping: () => boolean = () => false): Promise<number> {
   let handled = 0;
   while (!stopping()) {
-    const batch = await claim(services, new Date());
-    for (let i = 0; i < batch.length; i += PARALLEL) {
-      await Promise.all(batch.slice(i, i + PARALLEL).map((m) => deliver(services, m)));
-    }
-    handled += batch.length;
-    if (batch.length < BATCH) break;
+    const round = await claim(services, new Date(), PARALLEL);
+    await Promise.all(round.map((m) => deliver(services, m)));
+    handled += round.length;
+    if (round.length < PARALLEL) break;
   }
   return handled;
 }
