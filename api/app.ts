@@ -46,6 +46,14 @@ async function loadUi(dir: string, logger: Logger): Promise<NodeHandler | null> 
   return mod.handler;
 }
 
+function sameHost(origin: string, host: string | null): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 function clientIp(req: IncomingMessage | undefined): string | null {
   return req?.socket?.remoteAddress ?? null;
 }
@@ -114,6 +122,11 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         // graphql-ws: credentials come from connectionParams, else the upgrade request's cookie.
         const headers = initial.req ? headersOf(initial.req) : new Headers();
         headers.delete("authorization");
+        // Browsers send cookies with a WebSocket from any page; a cookie only counts when
+        // the page is ours (cross-site WebSocket hijacking).
+        const origin = headers.get("origin");
+        const allowed = origin && (sameHost(origin, headers.get("host")) || (config.publicUrl && new URL(config.publicUrl).origin === origin));
+        if (origin && !allowed) headers.delete("cookie");
         const p = initial.connectionParams ?? {};
         const authz = p.authorization ?? p.Authorization;
         const key = p.apiKey ?? p["x-api-key"];

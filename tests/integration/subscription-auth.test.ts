@@ -45,3 +45,33 @@ describe("subscriptions re-check their credential", () => {
     expect(Array.isArray(await sub.done)).toBe(true);
   });
 });
+
+describe("cookies on the WebSocket", () => {
+  it("count from our own pages, not from another site's", async () => {
+    const { default: WebSocket } = await import("ws");
+    const { createClient } = await import("graphql-ws");
+    const login = await server.gql(`mutation { login(username: "admin", password: "admin-pass-123") { token } }`);
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    const client = (origin: string) =>
+      createClient({
+        url: `ws://127.0.0.1:${server.port}/graphql`,
+        retryAttempts: 0,
+        webSocketImpl: class extends WebSocket {
+          constructor(address: string, protocols?: string | string[]) {
+            super(address, protocols, { headers: { cookie, origin } });
+          }
+        },
+      });
+    const own = client(`http://127.0.0.1:${server.port}`);
+    const ours = collect(own, SUB, {}, 1, 10_000);
+    await settle();
+    await write();
+    expect(await ours.done).toHaveLength(1);
+    await own.dispose();
+    const evil = client("https://evil.example");
+    await expect(collect(evil, SUB, {}, 1).done).rejects.toMatchObject({
+      errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }) })],
+    });
+    await evil.dispose();
+  });
+});
