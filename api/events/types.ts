@@ -20,7 +20,8 @@ export type LogRecord = {
 
 export const changeKinds: ReadonlySet<LogKind> = new Set(["CREATE", "UPDATE", "DELETE"]);
 
-type RawRow = Omit<LogRecord, "sequence" | "at"> & { sequence: number | bigint; at: string };
+/** A LogEntry row as SQLite returns it (sequence may be a bigint, at is text). */
+export type RawRow = Omit<LogRecord, "sequence" | "at"> & { sequence: number | bigint; at: string };
 
 export function fromRow(row: RawRow): LogRecord {
   return { ...row, sequence: Number(row.sequence), at: new Date(row.at) };

@@ -18,7 +18,7 @@
 //   a rare kind costs the rare kind, not the word) -- unless an indexed condition narrows
 //   the range to fewer than CAP entries: then those are read and the words checked here,
 //   with the same rules as the live tail (hasWordPrefixes, searchText).
-import { LOG_COLUMNS, type LogKind, type LogLevel } from "../../events/types.js";
+import { LOG_COLUMNS, type RawRow } from "../../events/types.js";
 import { ftsPhrase, ftsQuery, hasWordPrefixes, searchText, searchWords, type LogFilterValue } from "./filter.js";
 
 export type PageRequest = {
@@ -31,20 +31,7 @@ export type PageRequest = {
 };
 
 export type Read = <T>(sql: string, params: unknown[]) => T[];
-export type RawEntry = {
-  sequence: number | bigint;
-  at: string;
-  kind: LogKind;
-  level: LogLevel;
-  model: string | null;
-  recordId: string | null;
-  message: string;
-  actorId: string | null;
-  actorLabel: string | null;
-  requestId: string | null;
-  origin: string | null;
-  data: string | null;
-};
+export type RawEntry = RawRow;
 
 const CAP = 2_000;
 const COLUMNS = LOG_COLUMNS.split(", ")
