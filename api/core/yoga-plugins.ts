@@ -1,7 +1,7 @@
 // Envelop plugins: the request scope the change triggers read, the request-finished log
 // entry, and response cookies / request id headers.
 import type { Plugin } from "graphql-yoga";
-import { getOperationAST, type ExecutionResult, type GraphQLError } from "graphql";
+import { getOperationAST, type ExecutionResult, type GraphQLError, type OperationDefinitionNode } from "graphql";
 import { runInScope } from "../db/request-context.js";
 import type { Context } from "./context.js";
 import { ErrorCode } from "./errors.js";
@@ -19,6 +19,14 @@ export function scopePlugin(): Plugin<Context> {
   };
 }
 
+/** The operation's name, else its root fields (an unnamed `{ logs {...} }` reads as "logs"). */
+function operationName(op: OperationDefinitionNode | null | undefined, given: string | null | undefined): string {
+  if (op?.name?.value) return op.name.value;
+  if (given) return given;
+  const fields = (op?.selectionSet.selections ?? []).flatMap((s) => (s.kind === "Field" ? [s.name.value] : []));
+  return fields.length ? fields.join("+") : "unnamed";
+}
+
 function outcome(result: ExecutionResult | undefined) {
   const errors = (result?.errors ?? []) as readonly GraphQLError[];
   const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? "ERROR")))];
@@ -33,7 +41,7 @@ export function requestLogPlugin(): Plugin<Context> {
       const ctx = args.contextValue;
       const op = getOperationAST(args.document, args.operationName ?? undefined);
       const type = op?.operation ?? "query";
-      const name = op?.name?.value ?? args.operationName ?? "anonymous";
+      const name = operationName(op, args.operationName);
       return {
         onExecuteDone({ result }) {
           if (!("errors" in result) && !("data" in result)) return; // streamed results: logged at start only
@@ -54,7 +62,7 @@ export function requestLogPlugin(): Plugin<Context> {
     onSubscribe({ args }) {
       const ctx = args.contextValue;
       const op = getOperationAST(args.document, args.operationName ?? undefined);
-      const name = op?.name?.value ?? args.operationName ?? "anonymous";
+      const name = operationName(op, args.operationName);
       ctx.services.log.write({
         kind: "REQUEST",
         level: "DEBUG",

@@ -413,3 +413,15 @@ describe("the log writer", () => {
     }
   });
 });
+
+describe("request entries name what ran", () => {
+  it("an unnamed operation is named by its root fields; the login's session row is the user's", async () => {
+    await server.gql(`{ allocations { id } me { id } }`, {}, { token: server.adminToken });
+    await server.app.services.log.flush();
+    const entry = await server.app.services.prisma.logEntry.findFirst({ where: { kind: "REQUEST", message: { startsWith: "query allocations+me ok" } } });
+    expect(entry).not.toBeNull();
+    await server.login();
+    const session = await server.app.services.prisma.logEntry.findFirst({ where: { model: "Session", kind: "CREATE" }, orderBy: { sequence: "desc" } });
+    expect(session?.actorLabel).toBe("admin");
+  });
+});

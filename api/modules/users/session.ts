@@ -1,4 +1,5 @@
 import { builder } from "../../core/builder.js";
+import { runInScope } from "../../db/request-context.js";
 import { AppError, ErrorCode, unauthenticated } from "../../core/errors.js";
 import { verifyPassword, dummyHash } from "../../core/passwords.js";
 import { User } from "./user.js";
@@ -48,7 +49,10 @@ builder.mutationFields((t) => ({
         throw unauthenticated("Wrong username or password");
       }
       loginThrottle.succeed(name, ctx.clientIp);
-      const session = await auth.createSession(user.id);
+      // The session row is written by the user logging in, not by "anonymous".
+      const session = await runInScope({ actor: { kind: "user", userId: user.id, username: user.username, role: user.role }, requestId: ctx.requestId }, () =>
+        auth.createSession(user.id),
+      );
       ctx.grantedUserId = user.id;
       ctx.responseCookies.push(auth.sessionCookie(session.token, session.expiresAt, ctx.request.url.startsWith("https:")));
       log.write({
