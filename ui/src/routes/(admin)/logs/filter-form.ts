@@ -13,3 +13,9 @@ export type LogFilterForm = {
 
 export const KINDS: LogKind[] = ['CREATE', 'UPDATE', 'DELETE', 'REQUEST', 'AUTH', 'PAYMENT', 'ROUTER', 'BACKUP', 'SYSTEM'];
 export const LEVELS: LogLevel[] = ['DEBUG', 'INFO', 'WARN', 'ERROR'];
+/**
+ * Levels shown when the URL names none: every page view and query is a DEBUG entry, which
+ * would bury the changes, logins and payments an operator comes here for. `levels=all`
+ * in the URL (what clearing the chips writes) shows everything.
+ */
+export const DEFAULT_LEVELS: LogLevel[] = ['INFO', 'WARN', 'ERROR'];
