@@ -71,7 +71,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const payments = createPaymentProviders(config.payments);
   const notify = createNotifiers({ sms: config.sms, mail: config.mail }, logger);
   const services: Services = {
-    config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), hub, feed, log, payments, notify, origin, metrics: new Metrics(), extra: {},
+    config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), hub, feed, log, payments, notify, origin, metrics: new Metrics(),
   };
 
   const firstAdmin = await auth.ensureFirstAdmin();

@@ -30,7 +30,6 @@ export type Services = {
   notify: Notifiers;
   origin: string;
   metrics: Metrics;
-  extra: Record<string, unknown>;
 };
 
 export type Context = {
