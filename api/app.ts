@@ -24,7 +24,7 @@ import { MemoryBus, RedisBus, type EventBus } from "./events/bus.js";
 import { ChangeFeed } from "./events/change-feed.js";
 import { EventHub } from "./events/hub.js";
 import { LogWriter } from "./events/log-writer.js";
-import { currentScope } from "./db/request-context.js";
+import { currentScope, runInScope } from "./db/request-context.js";
 import { createPaymentProviders } from "./drivers/payments/index.js";
 import { createNotifiers } from "./drivers/notify/index.js";
 
@@ -86,7 +86,9 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
     const requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     let viewer: Viewer | null = null;
     try {
-      viewer = await auth.viewerFromHeaders(headers);
+      // In the request's scope, so the lookup counts as the request's own work (and an API
+      // key's lastUsedAt write carries the request id); the actor is not known yet.
+      viewer = await runInScope({ actor: { kind: "system" }, requestId }, () => auth.viewerFromHeaders(headers));
     } catch (err) {
       logger.error({ err, requestId }, "authentication lookup failed");
     }

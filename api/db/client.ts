@@ -141,6 +141,28 @@ function adapterConnection(db: Database.Database, capacity = 500): AdapterConnec
   };
 }
 
+export type DbStats = {
+  operations: number;
+  /** Operations run inside the request with this id (the last 1,000 request ids are kept). */
+  forRequest(requestId: string): number;
+};
+
+/** Counts operations, in all and per request id: a test can count one request's own queries while background jobs run. */
+function operationStats(keep = 1000): DbStats & { count(): void } {
+  const byRequest = new Map<string, number>();
+  return {
+    operations: 0,
+    forRequest: (id) => byRequest.get(id) ?? 0,
+    count() {
+      this.operations += 1;
+      const id = currentScope()?.requestId;
+      if (!id) return;
+      byRequest.set(id, (byRequest.get(id) ?? 0) + 1);
+      if (byRequest.size > keep) byRequest.delete(byRequest.keys().next().value!);
+    },
+  };
+}
+
 export type Db = {
   prisma: PrismaClient;
   /** The raw connection, for bulk work and health checks. Use only inside `exclusive`. */
@@ -148,8 +170,8 @@ export type Db = {
   /** Runs fn while no Prisma statement or transaction is in flight. */
   exclusive<T>(fn: (sqlite: Database.Database) => T): Promise<T>;
   file: string;
-  /** Prisma operations run so far (for query-count tests). */
-  stats: { operations: number };
+  /** Prisma operations run so far, in all and per request id (for query-count tests). */
+  stats: DbStats;
   close(): Promise<void>;
 };
 
@@ -175,12 +197,12 @@ export async function openDatabase(file: string, origin: string): Promise<Db> {
     transactionOptions: { maxWait: 20_000, timeout: 20_000 },
   });
   await base.$connect();
-  const stats = { operations: 0 };
+  const stats = operationStats();
   // Counts Prisma operations, so a test can fail when a nested query turns into N+1.
   const prisma = base.$extends({
     query: {
       $allOperations({ args, query }) {
-        stats.operations += 1;
+        stats.count();
         return query(args);
       },
     },

@@ -71,6 +71,7 @@ export async function runUiFlows({ base, admin, log = console.log }: FlowOptions
       log(`ok   ${name} (${Date.now() - started} ms)`);
     } catch (error) {
       log(`FAIL ${name}`);
+      // Best effort: a page that cannot be captured must not hide the step's own error, thrown below.
       await current?.screenshot({ path: `${out}/flow-failure.png`, fullPage: true }).catch(() => {});
       throw new Error(`UI flow "${name}" failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
@@ -166,7 +167,11 @@ export async function runUiFlows({ base, admin, log = console.log }: FlowOptions
       await buyer.fill('input[aria-label="Purchase reference"]', reference);
       await buyer.click('button:has-text("Check")');
       await buyer.locator(".ref strong", { hasText: reference }).waitFor();
-      await buyer.fill('input[aria-label="Purchase reference"]', "CZ-NOPE0000").catch(() => {});
+      // An unknown reference says so in plain words (and leaves the purchase shown as it was).
+      await buyer.fill('input[aria-label="Purchase reference"]', "CZ-NOPE0000");
+      await buyer.click('button:has-text("Check")');
+      await buyer.getByText("No purchase has that reference. Check it and try again.").waitFor();
+      await buyer.locator(".ref strong", { hasText: reference }).waitFor();
       await phone.close();
       current = page;
     });

@@ -1,6 +1,7 @@
 // The one test server helper: the real app on a free port with a temp DATA_DIR,
 // reached over real HTTP and a real graphql-ws client.
 import { mkdtempSync, rmSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import WebSocket from "ws";
@@ -17,7 +18,13 @@ export type GqlResult<T = any> = {
   headers: Headers;
 };
 
-export type Auth = { token?: string; apiKey?: string; headers?: Record<string, string> };
+export type Auth = {
+  token?: string;
+  apiKey?: string;
+  headers?: Record<string, string>;
+  /** Connect from this local address (any of 127.0.0.0/8), to act as another client address. */
+  from?: string;
+};
 
 export type TestServer = {
   app: App;
@@ -33,6 +40,15 @@ export type TestServer = {
   stop(): Promise<void>;
 };
 
+/**
+ * Timing knobs a whole run may set from outside (e.g. `OUTBOX_POLL_MS=10 npm test` to make
+ * the background pollers busy): passed through to every in-process server unless a test
+ * sets its own value.
+ */
+const PASSED_THROUGH = ["OUTBOX_POLL_MS", "RECONCILE_INTERVAL_MS", "OUTBOX_RETRY_BASE_MS", "OUTBOX_RETRY_MAX_MS", "SUBSCRIPTION_AUTH_CHECK_MS"] as const;
+const fromOutside = (): Record<string, string> =>
+  Object.fromEntries(PASSED_THROUGH.flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
+
 export async function startTestServer(opts: { env?: Record<string, string>; dataDir?: string; keepData?: boolean } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "cz-test-"));
   const config = loadConfig({
@@ -46,6 +62,7 @@ export async function startTestServer(opts: { env?: Record<string, string>; data
     // limits are tested where they are set low (sales-hoarding.test.ts).
     PURCHASES_PER_MINUTE_PER_IP: "100000",
     MAX_PENDING_PER_PHONE: "100000",
+    ...fromOutside(),
     ...opts.env,
   });
   const app = await buildApp(config);
@@ -56,9 +73,33 @@ export async function startTestServer(opts: { env?: Record<string, string>; data
     const headers: Record<string, string> = { "content-type": "application/json", ...auth.headers };
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
     if (auth.apiKey) headers["x-api-key"] = auth.apiKey;
-    const res = await fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as GqlResult<T>;
-    return { ...body, status: res.status, headers: res.headers };
+    const body = JSON.stringify({ query, variables });
+    if (auth.from) return postFrom<T>(auth.from, headers, body);
+    const res = await fetch(`${url}/graphql`, { method: "POST", headers, body });
+    const parsed = (await res.json()) as GqlResult<T>;
+    return { ...parsed, status: res.status, headers: res.headers };
+  }
+
+  // fetch cannot choose its source address; node:http can (localAddress).
+  function postFrom<T>(localAddress: string, headers: Record<string, string>, body: string): Promise<GqlResult<T>> {
+    return new Promise((resolve, reject) => {
+      const req = httpRequest({ host: "127.0.0.1", port, path: "/graphql", method: "POST", headers, localAddress }, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => (text += d));
+        res.on("end", () => {
+          const h = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) for (const x of [v].flat()) h.append(k, x);
+          try {
+            resolve({ ...(JSON.parse(text) as GqlResult<T>), status: res.statusCode ?? 0, headers: h });
+          } catch (e) {
+            reject(new Error(`not JSON (${res.statusCode}): ${text.slice(0, 300)}`, { cause: e }));
+          }
+        });
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
   }
 
   async function login(username = ADMIN.username, password = ADMIN.password): Promise<string> {

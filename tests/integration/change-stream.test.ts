@@ -425,17 +425,22 @@ describe("transactions", () => {
           await prisma
             .$transaction(async (tx) => {
               await tx.allocation.createMany({ data: rows as never });
-              throw new Error("rollback");
+              throw new Error("rollback on purpose");
             })
-            .catch(() => {});
+            .then(
+              () => expect.unreachable("the transaction threw"),
+              (e: Error) => expect(e.message).toBe("rollback on purpose"),
+            );
         } else {
           // The second row repeats the first one's unique code: the statement fails as a
           // whole, inside a transaction that then commits other work.
           await prisma.$transaction(async (tx) => {
             await tx.allocation
               .createMany({ data: [rows[0], { ...rows[1], code: (first as { code: string }).code }] as never })
-              .then(() => expect.unreachable("duplicate code must fail"))
-              .catch((e: { code?: string }) => expect(e.code).toBe("P2002"));
+              .then(
+                () => expect.unreachable("duplicate code must fail"),
+                (e: { code?: string }) => expect(e.code).toBe("P2002"),
+              );
             await tx.allocation.update({ where: { id: first.id as string }, data: { name: `mix ${i}` } });
           });
         }

@@ -243,10 +243,27 @@ describe("filters", () => {
 describe("the page planner", () => {
   it("time only moves forward along the log, even for entries written late", async () => {
     const log = server.app.services.log;
-    log.write({ kind: "SYSTEM", message: "stamped before the write below, committed after it" });
-    await new Promise((r) => setTimeout(r, 5));
-    await inScope(() => server.app.services.prisma.router.create({ data: { name: `late-${uid()}`, host: "h", username: "u", password: "p" } }));
-    await log.flush();
+    const entry = reader.prepare(`SELECT sequence, at FROM LogEntry WHERE message = ?`);
+    const routerEntry = reader.prepare(`SELECT sequence, at FROM LogEntry WHERE model = 'Router' AND kind = 'CREATE' AND recordId = ?`);
+    // The case: an activity entry stamped before a data write but committed after it (the
+    // writer batches). Repeated until it happens, since the batch may flush first on a slow run.
+    let late: { entry: { sequence: number; at: string }; router: { sequence: number; at: string } } | undefined;
+    for (let attempt = 0; attempt < 10 && !late; attempt++) {
+      const message = `stamped before the write below, committed after it ${uid()}`;
+      log.write({ kind: "SYSTEM", message });
+      // Until the clock has moved on, so the router's own time is later than the entry's stamp.
+      const stamped = Date.now();
+      while (Date.now() <= stamped) await new Promise((r) => setImmediate(r));
+      const router = await inScope(() => server.app.services.prisma.router.create({ data: { name: `late-${uid()}`, host: "h", username: "u", password: "p" } }));
+      await log.flush();
+      const e = entry.get(message) as { sequence: number; at: string };
+      const r = routerEntry.get(router.id) as { sequence: number; at: string };
+      if (e.sequence > r.sequence) late = { entry: e, router: r };
+    }
+    expect(late, "an entry committed after a later write").toBeDefined();
+    // Its time is moved up to the write before it, not left behind it...
+    expect(new Date(late!.entry.at).getTime()).toBeGreaterThanOrEqual(new Date(late!.router.at).getTime());
+    // ...and nowhere in the log does time go backwards.
     const backwards = reader.prepare(`SELECT count(*) FROM LogEntry a JOIN LogEntry b ON b.sequence = (SELECT min(sequence) FROM LogEntry WHERE sequence > a.sequence) WHERE b.at < a.at`).pluck().get();
     expect(backwards).toBe(0);
   });

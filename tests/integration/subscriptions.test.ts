@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runInScope, type Actor } from "../../api/db/request-context.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
-import { errorCode, watch } from "../helpers/watch.js";
+import { errorCode, live, watch } from "../helpers/watch.js";
 
 type Ev = {
   sequence: number;
@@ -50,18 +50,8 @@ const newAllocation = () =>
   inScope(() => server.app.services.prisma.allocation.create({ data: { code: `c-${uid()}`, name: `Bundle ${uid()}`, priceMinor: 100 } }));
 
 /** Subscribes without `since` and writes markers until the first one arrives: from then on the subscription is live. */
-async function live(w: ReturnType<typeof watch<{ modelSaved: Ev }>>, marker: () => Promise<{ id: string }>): Promise<Ev> {
-  const markers = new Set<string>();
-  const deadline = Date.now() + 20_000;
-  const seen = () => w.items.find((e) => markers.has(e.modelSaved.recordId))?.modelSaved;
-  while (!seen()) {
-    if (w.errors.length) throw new Error(`subscription failed: ${JSON.stringify(w.errors)}`);
-    if (Date.now() > deadline) throw new Error("subscription never went live");
-    markers.add((await marker()).id);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return seen()!;
-}
+const goLive = async (w: ReturnType<typeof watch<{ modelSaved: Ev }>>, marker: () => Promise<{ id: string }>): Promise<Ev> =>
+  (await live(w, async () => (await marker()).id, (x) => x.modelSaved.recordId)).modelSaved;
 
 beforeAll(async () => {
   server = await startTestServer({ env: { UI_DIR: "/nonexistent-ui" } });
@@ -104,7 +94,7 @@ describe("modelSaved and modelDeleted", () => {
 
   it("go live without `since`, in sequence order under concurrent writes", async () => {
     const w = watch<{ modelSaved: Ev }>(server.ws(bearer(server.adminToken)), SAVED, { models: ["Router"] });
-    const first = await live(w, newRouter);
+    const first = await goLive(w, newRouter);
     const made = await Promise.all(Array.from({ length: 20 }, () => newRouter()));
     const want = new Set(made.map((r) => r.id));
     const events = (await w.until((xs) => [...want].every((id) => xs.some((x) => x.modelSaved.recordId === id)), "20 concurrent writes")).map((x) => x.modelSaved);
@@ -140,16 +130,19 @@ describe("modelSaved and modelDeleted", () => {
 
   it("a rolled-back transaction is never published; the next commit is", async () => {
     const w = watch<{ modelSaved: Ev }>(server.ws(bearer(server.adminToken)), SAVED, { models: ["Router"] });
-    await live(w, newRouter);
+    await goLive(w, newRouter);
     const seen = w.items.length;
     const ghost = `ghost-${uid()}`;
     await runInScope({ actor: system, requestId: null }, () =>
       server.app.services.prisma.$transaction(async (tx) => {
         await tx.router.create({ data: { id: ghost, name: ghost, host: "h", username: "u", password: "p" } });
         await server.app.services.feed.drain(); // a read while the write is uncommitted
-        throw new Error("rollback");
+        throw new Error("rollback on purpose");
       }),
-    ).catch(() => {});
+    ).then(
+      () => expect.unreachable("the transaction threw"),
+      (e: Error) => expect(e.message).toBe("rollback on purpose"),
+    );
     const after = await newRouter();
     const events = (await w.until((xs) => xs.some((x) => x.modelSaved.recordId === after.id), "the committed write")).slice(seen);
     expect(events.map((e) => e.modelSaved.recordId)).toEqual([after.id]);
@@ -158,7 +151,7 @@ describe("modelSaved and modelDeleted", () => {
 
   it("a bulk write of 3,000 rows reaches a live subscriber whole and in order", async () => {
     const w = watch<{ modelSaved: Ev }>(server.ws(bearer(server.adminToken)), SAVED, { models: ["Router"] });
-    const first = await live(w, newRouter);
+    const first = await goLive(w, newRouter);
     const rows = Array.from({ length: 3000 }, (_, i) => ({ name: `bulk-${i}-${uid()}`, host: "h", username: "u", password: "p" }));
     await inScope(() => server.app.services.prisma.router.createMany({ data: rows }));
     const names = new Set(rows.map((r) => r.name));
@@ -175,7 +168,7 @@ describe("slow consumers and other writers", () => {
   it("a subscriber that falls behind its queue limit continues from the database: nothing lost, in order", async () => {
     const hub = server.app.services.hub;
     const w = watch<{ modelSaved: Ev }>(server.ws(bearer(server.adminToken)), SAVED, { models: ["Router"] });
-    const first = await live(w, newRouter);
+    const first = await goLive(w, newRouter);
     const limit = hub.maxQueued;
     hub.maxQueued = 25; // a burst of 800 overruns it many times
     try {
@@ -193,7 +186,7 @@ describe("slow consumers and other writers", () => {
 
   it("entries committed by another connection reach subscribers, for small and large gaps alike", async () => {
     const w = watch<{ modelSaved: Ev }>(server.ws(bearer(server.adminToken)), SAVED, { models: ["Router"] });
-    const first = await live(w, newRouter);
+    const first = await goLive(w, newRouter);
     // Another writer on the same database file (a second process, a maintenance script):
     // its entries are not this process's to publish, yet subscribers here must get them.
     const other = new Database(server.app.services.db.file);

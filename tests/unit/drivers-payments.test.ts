@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   CASH_INSTRUCTIONS, PAYMENT_NOT_FOUND, ProviderError, SANDBOX_DEFAULT_WEBHOOK_SECRET, WebhookSignatureError,
   createCashProvider, createPaymentProviders, createPaystackProvider, createSandboxProvider, signBody,
@@ -140,15 +140,18 @@ describe("paystack adapter against the stand-in", () => {
   });
 
   it("times out a hung provider and refused connections as retryable", async () => {
-    const hung = createServer(() => {}); // never answers
+    // Never answers; records when the adapter gives up and closes the connection.
+    let closed!: () => void;
+    const gaveUp = new Promise<void>((r) => (closed = r));
+    const hung = createServer((req) => req.socket.once("close", closed));
     const url = await listen(hung);
     try {
       const slow = createPaystackProvider({ secretKey: "k", baseUrl: url, timeoutMs: 150 });
-      const t0 = Date.now();
       const err = await rejection(slow.verify("CZ-1"));
       expect(err.retryable).toBe(true);
-      expect(err.message).toMatch(/timed out/);
-      expect(Date.now() - t0).toBeLessThan(2000);
+      // Its own timeout, not a default one (a hang would fail the test by its timeout instead).
+      expect(err.message).toMatch(/timed out after 150 ms/);
+      await gaveUp; // the request was aborted, not left open
     } finally {
       hung.closeAllConnections();
       hung.close();
@@ -259,9 +262,21 @@ describe("sandbox provider", () => {
   });
 
   it("delayMs waits before answering", async () => {
-    const t0 = Date.now();
-    await createSandboxProvider({ mode: "succeed", delayMs: 80 }).charge(chargeReq());
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(75);
+    // On a fake clock: the answer comes when 80 ms have passed on it, not a moment before.
+    vi.useFakeTimers();
+    try {
+      let answered = false;
+      const charge = createSandboxProvider({ mode: "succeed", delayMs: 80 })
+        .charge(chargeReq())
+        .then((r) => ((answered = true), r));
+      await vi.advanceTimersByTimeAsync(79);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(answered).toBe(true);
+      expect((await charge).status).toBe("PAID");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("accepts its own signed webhooks and settles the charge", async () => {
