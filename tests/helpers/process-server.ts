@@ -12,6 +12,9 @@ import { freePort } from "./redis.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
+/** The longest a process start may take before it counts as hung. */
+export const STARTUP_MS = 240_000;
+
 export type ProcessServer = {
   name: string;
   port: number;
@@ -52,8 +55,10 @@ export async function startProcessServer(opts: { name: string; dataDir: string; 
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
 
-  // Ready when /healthz answers; fail fast if the process dies first.
-  const until = Date.now() + 60_000;
+  // Ready when /healthz answers; fail fast if the process dies first. The deadline only turns
+  // a hang into a failure: a start takes ~20 s here when quiet and minutes on a shared,
+  // loaded machine (callers give their hooks STARTUP_MS per process to match).
+  const until = Date.now() + STARTUP_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${opts.name} exited with ${child.exitCode}:\n${out.slice(-4000)}`);
     try {

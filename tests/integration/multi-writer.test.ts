@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startProcessServer, type ProcessServer } from "../helpers/process-server.js";
+import { STARTUP_MS, startProcessServer, type ProcessServer } from "../helpers/process-server.js";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "cz-multi-"));
 let a: ProcessServer;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   a = await startProcessServer({ name: "A", dataDir });
   b = await startProcessServer({ name: "B", dataDir });
   tokens = [await a.login(), await b.login()];
-});
+}, 2 * STARTUP_MS);
 afterAll(async () => {
   await a?.stop();
   await b?.stop();

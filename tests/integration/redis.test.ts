@@ -12,7 +12,7 @@ import path from "node:path";
 import { createClient } from "redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { hasRedis, missing } from "../helpers/external.js";
-import { startProcessServer, type ProcessServer } from "../helpers/process-server.js";
+import { STARTUP_MS, startProcessServer, type ProcessServer } from "../helpers/process-server.js";
 import { freePort, startRedis, type RedisServer } from "../helpers/redis.js";
 import { watch, type Watch } from "../helpers/watch.js";
 
@@ -131,7 +131,7 @@ describe.skipIf(skip)("two API processes, one database, one Redis", () => {
     b = await startProcessServer({ name: "B", dataDir, env: { REDIS_URL: redis.url } });
     token = await a.login();
     log = new Database(path.join(dataDir, "chillzone.db"), { readonly: true });
-  });
+  }, 2 * STARTUP_MS);
 
   afterEach(async () => {
     for (const w of open.splice(0)) w.stop();
@@ -201,7 +201,7 @@ describe.skipIf(skip)("two API processes, one database, one Redis", () => {
       await c.stop();
       c = undefined;
     }
-  });
+  }, STARTUP_MS + 60_000);
 
   it("Redis back on the same port: delivery through Redis resumes on both, and no event was lost or repeated", async () => {
     const { subA, subB } = await subscribers();
