@@ -1,14 +1,15 @@
-// Assembles the schema: every module registers its types on the builder by import.
+// Assembles the schema: every module registers its types on the builder in its schema.ts.
 import { lexicographicSortSchema } from "graphql";
 import { builder } from "./core/builder.js";
 import "./core/scalars.js";
-import "./modules/users/index.js";
-import "./modules/allocations/index.js";
-import "./modules/logs/index.js";
-import "./modules/vouchers/index.js";
-import "./modules/transactions/index.js";
-import "./modules/sales/index.js";
-import "./modules/routers/index.js";
-import "./modules/refunds/index.js";
+import "./modules/users/schema.js";
+import "./modules/allocations/schema.js";
+import "./modules/logs/schema.js";
+import "./modules/vouchers/schema.js";
+import "./modules/transactions/schema.js";
+import "./modules/notifications/schema.js";
+import "./modules/sales/schema.js";
+import "./modules/routers/schema.js";
+import "./modules/refunds/schema.js";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -6,6 +6,7 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import AuthFirstPlugin, { setScopeSource } from "./auth-first-plugin.js";
 import type PrismaTypes from "../db/generated/pothos-types.js";
+import type { User, Voucher } from "../db/generated/client.js";
 import { getDatamodel } from "../db/generated/pothos-types.js";
 import type { Context } from "./context.js";
 import { roleAtLeast } from "./roles.js";
@@ -37,6 +38,9 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   AuthScopes: Scopes;
+  // Object types one module's fields return and another module defines, referred to by
+  // name ({ type: "User" }) so that no module imports another's schema files.
+  Objects: { User: User; Voucher: Voucher };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
   Scalars: {

@@ -3,6 +3,7 @@
 // tick because they are telemetry: a request must not wait for its own log line.
 import type Database from "better-sqlite3";
 import type { Db } from "../db/client.js";
+import { sqlDate } from "../db/sql-date.js";
 import { currentScope, actorId, actorLabel, type Actor } from "../db/request-context.js";
 import type { LogKind, LogLevel } from "./types.js";
 import { LAST_AT } from "./triggers.js";
@@ -43,7 +44,7 @@ export class LogWriter {
     const scope = currentScope();
     const actor = entry.actor ?? scope?.actor ?? { kind: "system" };
     this.queue.push([
-      new Date().toISOString().replace("Z", "+00:00"),
+      sqlDate(new Date()),
       entry.kind,
       entry.level ?? "INFO",
       entry.model ?? null,

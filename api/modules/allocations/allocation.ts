@@ -5,12 +5,7 @@ import { roleAtLeast } from "../../core/roles.js";
 import { Money, money } from "../common/money.js";
 import { idOf } from "../common/ids.js";
 import { allocationCode } from "./code.js";
-
-/** RouterOS durations: 30m, 1d, 1w2d3h, or hh:mm:ss. */
-export const routerDuration = z
-  .string()
-  .trim()
-  .regex(/^(?=\d)(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?$|^\d{1,3}:\d{2}:\d{2}$/, "Use a RouterOS duration such as 30m, 12h, 1d or 1w2d");
+import { routerDuration } from "../common/router-duration.js";
 
 export const Allocation = builder.prismaNode("Allocation", {
   id: { field: "id" },

@@ -1,1 +1,3 @@
-import "./allocation.js";
+// What other modules may use of allocations (nothing here registers GraphQL types).
+// Nothing yet: the module is reached through the schema only.
+export {};

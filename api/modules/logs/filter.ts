@@ -1,5 +1,6 @@
 // LogFilter, applied two ways that must agree: as SQL for the logs query and as a
 // predicate for the live tail (logAdded).
+import { sqlDate } from "../../db/sql-date.js";
 import type { LogKind, LogLevel, LogRecord } from "../../events/types.js";
 
 export type LogFilterValue = {
@@ -101,11 +102,11 @@ export function toSql(f: LogFilterValue | null | undefined): { where: string[]; 
   }
   if (f.from) {
     where.push("at >= ?");
-    params.push(f.from.toISOString().replace("Z", "+00:00"));
+    params.push(sqlDate(f.from));
   }
   if (f.to) {
     where.push("at < ?");
-    params.push(f.to.toISOString().replace("Z", "+00:00"));
+    params.push(sqlDate(f.to));
   }
   const q = f.search ? ftsQuery(f.search) : null;
   if (q) {

@@ -1,7 +1,6 @@
 import { builder } from "../../core/builder.js";
 import { badInput } from "../../core/errors.js";
 import { viewDataOf } from "./redact.js";
-import { User } from "../users/user.js";
 
 export const LogKindEnum = builder.enumType("LogKind", {
   values: ["CREATE", "UPDATE", "DELETE", "REQUEST", "AUTH", "PAYMENT", "ROUTER", "BACKUP", "SYSTEM"] as const,
@@ -26,7 +25,7 @@ export const LogEntry = builder.prismaNode("LogEntry", {
     recordId: t.exposeString("recordId", { nullable: true }),
     message: t.exposeString("message"),
     actor: t.field({
-      type: User,
+      type: "User",
       nullable: true,
       resolve: (e, _a, ctx) => (e.actorId ? ctx.loaders.user.load(e.actorId) : null),
     }),

@@ -18,6 +18,7 @@
 //   a rare kind costs the rare kind, not the word) -- unless an indexed condition narrows
 //   the range to fewer than CAP entries: then those are read and the words checked here,
 //   with the same rules as the live tail (hasWordPrefixes, searchText).
+import { sqlDate } from "../../db/sql-date.js";
 import { LOG_COLUMNS, type RawRow } from "../../events/types.js";
 import { ftsPhrase, ftsQuery, hasWordPrefixes, searchText, searchWords, type LogFilterValue } from "./filter.js";
 
@@ -37,7 +38,6 @@ const CAP = 2_000;
 const COLUMNS = LOG_COLUMNS.split(", ")
   .map((c) => `e.${c}`)
   .join(", ");
-const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 type Cond = { sql: string; params: unknown[] };
 
 /** Candidates to drive the walk: each a list of branches (one per value), equality on an indexed column. */
@@ -59,8 +59,8 @@ function residual(f: LogFilterValue, except: string | null): Cond[] {
   if (f.model && except !== "model") list("model", [f.model]);
   if (f.kinds?.length && except !== "kind") list("kind", [...new Set(f.kinds)]);
   if (f.levels?.length && except !== "level") list("level", [...new Set(f.levels)]);
-  if (f.from) out.push({ sql: "+e.at >= ?", params: [iso(f.from)] });
-  if (f.to) out.push({ sql: "+e.at < ?", params: [iso(f.to)] });
+  if (f.from) out.push({ sql: "+e.at >= ?", params: [sqlDate(f.from)] });
+  if (f.to) out.push({ sql: "+e.at < ?", params: [sqlDate(f.to)] });
   return out;
 }
 
@@ -69,8 +69,8 @@ function range(f: LogFilterValue, req: PageRequest, key: string): Cond[] {
   const out: Cond[] = [];
   if (req.above != null) out.push({ sql: `${key} > ?`, params: [req.above] });
   if (req.below != null) out.push({ sql: `${key} < ?`, params: [req.below] });
-  if (f.from) out.push({ sql: `${key} >= coalesce((SELECT sequence FROM LogEntry WHERE at >= ? ORDER BY at, sequence LIMIT 1), 9223372036854775807)`, params: [iso(f.from)] });
-  if (f.to) out.push({ sql: `${key} <= coalesce((SELECT sequence FROM LogEntry WHERE at < ? ORDER BY at DESC, sequence DESC LIMIT 1), -1)`, params: [iso(f.to)] });
+  if (f.from) out.push({ sql: `${key} >= coalesce((SELECT sequence FROM LogEntry WHERE at >= ? ORDER BY at, sequence LIMIT 1), 9223372036854775807)`, params: [sqlDate(f.from)] });
+  if (f.to) out.push({ sql: `${key} <= coalesce((SELECT sequence FROM LogEntry WHERE at < ? ORDER BY at DESC, sequence DESC LIMIT 1), -1)`, params: [sqlDate(f.to)] });
   return out;
 }
 

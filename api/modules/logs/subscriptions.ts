@@ -3,7 +3,6 @@ import { builder } from "../../core/builder.js";
 import { whileAuthorized } from "../../core/live-auth.js";
 import { changeKinds, type LogRecord } from "../../events/types.js";
 import type { LogEntry as LogEntryRow } from "../../db/generated/client.js";
-import { User } from "../users/user.js";
 import { LogEntry } from "./log-entry.js";
 import { LogFilter } from "./logs-query.js";
 import { matches, type LogFilterValue } from "./filter.js";
@@ -27,7 +26,7 @@ export const ModelEvent = builder.objectRef<LogRecord>("ModelEvent").implement({
     }),
     action: t.field({ type: ChangeAction, resolve: (e) => actionOf[e.kind as keyof typeof actionOf] }),
     at: t.field({ type: "DateTime", resolve: (e) => e.at }),
-    actor: t.field({ type: User, nullable: true, resolve: (e, _a, ctx) => (e.actorId ? ctx.loaders.user.load(e.actorId) : null) }),
+    actor: t.field({ type: "User", nullable: true, resolve: (e, _a, ctx) => (e.actorId ? ctx.loaders.user.load(e.actorId) : null) }),
     actorLabel: t.exposeString("actorLabel", { nullable: true }),
     requestId: t.exposeString("requestId", { nullable: true }),
     data: t.field({

@@ -1,1 +1,3 @@
-import "./refund.js";
+// What other modules may use of refunds (nothing here registers GraphQL types).
+// Nothing yet: refunds are read through the schema only.
+export {};

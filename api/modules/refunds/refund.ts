@@ -2,7 +2,7 @@
 // (with the provider's refund API) is the refunds module's write side.
 import { builder } from "../../core/builder.js";
 import { Money, money } from "../common/money.js";
-import { BUYER, staffOrBuyer } from "../transactions/buyer.js";
+import { BUYER, staffOrBuyer } from "../common/buyer.js";
 
 export const RefundStatusEnum = builder.enumType("RefundStatus", {
   values: ["REQUESTED", "APPROVED", "REJECTED", "COMPLETED", "FAILED"] as const,

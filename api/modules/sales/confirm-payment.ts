@@ -1,8 +1,8 @@
 import { builder } from "../../core/builder.js";
 import { conflict, notFound } from "../../core/errors.js";
 import { markPaid } from "./settle.js";
-import { revealVoucherToBuyer } from "../transactions/buyer.js";
-import { normalizeReference } from "./reference.js";
+import { revealVoucherToBuyer } from "../common/buyer.js";
+import { normalizeReference } from "../common/reference.js";
 import { providerReferenceRule } from "./rules.js";
 
 const ConfirmPaymentInput = builder.inputType("ConfirmPaymentInput", {

@@ -6,7 +6,7 @@ import { AppError, ErrorCode, badInput, conflict, forbidden, notFound } from "..
 import { ProviderError, type ChargeResult, type PaymentProvider } from "../../drivers/payments/index.js";
 import type { Network } from "../common/phone.js";
 import { markFailed, markPaid } from "./settle.js";
-import { newReference } from "./reference.js";
+import { newReference } from "../common/reference.js";
 import { reserveVoucher } from "./reserve.js";
 import { uniqueViolation } from "./rules.js";
 import { assertPhoneMayReserve } from "./hoarding.js";

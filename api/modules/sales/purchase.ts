@@ -2,7 +2,7 @@ import { builder } from "../../core/builder.js";
 import { roleAtLeast } from "../../core/roles.js";
 import { idOf } from "../common/ids.js";
 import { normalizePhone } from "../common/phone.js";
-import { BUYER, revealVoucherToBuyer } from "../transactions/buyer.js";
+import { BUYER, revealVoucherToBuyer } from "../common/buyer.js";
 import { purchase } from "./purchase-flow.js";
 import { fullNameRule, idempotencyKeyRule } from "./rules.js";
 import { AttemptLimiter, tooManyRequests } from "./hoarding.js";

@@ -6,8 +6,7 @@
 import type { Prisma, Transaction } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
 import { conflict } from "../../core/errors.js";
-import { nudgeOutbox } from "../notifications/outbox.js";
-import { saleNotifications } from "../notifications/messages.js";
+import { nudgeOutbox, saleNotifications } from "../notifications/index.js";
 import { uniqueViolation } from "./rules.js";
 import { takeVoucher } from "./reserve.js";
 

@@ -11,8 +11,8 @@
 import { badInput } from "../../core/errors.js";
 import { idOf } from "../common/ids.js";
 import { normalizePhone } from "../common/phone.js";
-import { normalizeReference } from "../sales/reference.js";
-import { sqlDate } from "../vouchers/insert.js";
+import { normalizeReference } from "../common/reference.js";
+import { sqlDate } from "../../db/sql-date.js";
 
 export const transactionStatuses = ["PENDING", "PAID", "FAILED", "PARTIALLY_REFUNDED", "REFUNDED"] as const;
 export type TransactionStatusValue = (typeof transactionStatuses)[number];

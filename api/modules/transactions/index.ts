@@ -1,5 +1,3 @@
-import "./transaction.js";
-import "./notification.js";
-import "./transactions-query.js";
-import "./app-info.js";
+// What other modules may use of transactions (nothing here registers GraphQL types).
+// Importing it registers the CSV export route (core/extensions.ts); app.ts does.
 import "./export-route.js";

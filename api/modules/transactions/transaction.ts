@@ -1,9 +1,7 @@
 import { builder } from "../../core/builder.js";
 import { Money, money } from "../common/money.js";
-import { Voucher } from "../vouchers/voucher.js";
-import { normalizeReference } from "../sales/reference.js";
-import { BUYER, mayReadVoucher, revealVoucherToBuyer, staffOrBuyer } from "./buyer.js";
-import "./notification.js";
+import { normalizeReference } from "../common/reference.js";
+import { BUYER, mayReadVoucher, revealVoucherToBuyer, staffOrBuyer } from "../common/buyer.js";
 
 export const TransactionStatusEnum = builder.enumType("TransactionStatus", {
   values: ["PENDING", "PAID", "FAILED", "PARTIALLY_REFUNDED", "REFUNDED"] as const,
@@ -28,7 +26,7 @@ export const Transaction = builder.prismaNode("Transaction", {
       description: "The provider's own id (the legacy mtnTransactionId); unique per provider.",
     }),
     voucher: t.field({
-      type: Voucher,
+      type: "Voucher",
       nullable: true,
       description: "Staff see the reserved or sold voucher; the buyer sees it once the sale is paid.",
       grantScopes: [BUYER],

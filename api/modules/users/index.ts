@@ -1,3 +1,3 @@
-import "./user.js";
-import "./session.js";
-import "./api-key.js";
+// What other modules may use of users (nothing here registers GraphQL types).
+// Nothing yet: sessions and API keys are checked by core/auth.ts.
+export {};

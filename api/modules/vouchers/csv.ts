@@ -2,7 +2,7 @@
 // quoted ("" is a quote inside quotes, and quoted fields may span lines), LF or CRLF, an
 // optional UTF-8 byte order mark. Each record keeps the line it starts on, for messages.
 import { badInput } from "../../core/errors.js";
-import { routerDuration } from "../allocations/allocation.js";
+import { routerDuration } from "../common/router-duration.js";
 
 export type CsvRecord = { line: number; fields: string[] };
 

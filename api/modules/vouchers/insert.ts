@@ -7,12 +7,10 @@
 import { randomInt } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Db } from "../../db/client.js";
+import { sqlDate } from "../../db/sql-date.js";
 import { newUsername } from "./credentials.js";
 
 export type NewVoucher = { username: string; password: string; uptimeLimit: string | null };
-
-/** The same text form Prisma writes for DateTime columns, so raw and Prisma rows sort together. */
-export const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 // cuid-shaped ids (c + time + counter + random, lower-case base 36, 25 characters): they
 // pass idOf's raw-id check and sort in creation order, which keeps a generated batch in

@@ -2,7 +2,7 @@ import { builder } from "../../core/builder.js";
 import { conflict, notFound } from "../../core/errors.js";
 import type { Prisma } from "../../db/generated/client.js";
 import { idOf } from "../common/ids.js";
-import { BUYER, mayReadPassword, staffOrBuyer } from "../transactions/buyer.js";
+import { BUYER, mayReadPassword, staffOrBuyer } from "../common/buyer.js";
 
 export const VoucherStatusEnum = builder.enumType("VoucherStatus", {
   values: ["AVAILABLE", "SOLD", "DISABLED", "EXPIRED"] as const,

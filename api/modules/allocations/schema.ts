@@ -1,0 +1,2 @@
+// The allocations module's GraphQL types; imported by api/schema.ts only.
+import "./allocation.js";

@@ -1,0 +1,2 @@
+// The notifications module's GraphQL types; imported by api/schema.ts only.
+import "./notification.js";

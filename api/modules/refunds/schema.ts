@@ -1,0 +1,2 @@
+// The refunds module's GraphQL types; imported by api/schema.ts only.
+import "./refund.js";

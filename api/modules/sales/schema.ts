@@ -1,0 +1,3 @@
+// The sales module's GraphQL types; imported by api/schema.ts only.
+import "./purchase.js";
+import "./confirm-payment.js";

@@ -1,0 +1,4 @@
+// The vouchers module's GraphQL types; imported by api/schema.ts only.
+import "./voucher.js";
+import "./generate.js";
+import "./import.js";
