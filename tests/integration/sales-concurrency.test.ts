@@ -1,13 +1,17 @@
-// Two customers never get the same voucher: 100 buyers race for 20 vouchers.
+// Two customers never get the same voucher: 100 buyers race for 20 vouchers, paid at once
+// (the sandbox's "succeed") and left unpaid (its "pending"). Unpaid is the hard case: each
+// sale keeps holding its voucher, so a reservation that took an already held voucher would
+// show as two sales on one voucher, instead of being hidden by the first sale paying at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, codesOf, type TestServer } from "../helpers/server.js";
 import { buy, seedAllocation } from "./sales-seed.js";
 
 let server: TestServer;
+let unpaid: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ env: { SANDBOX_MODE: "succeed" } });
+  [server, unpaid] = await Promise.all([startTestServer({ env: { SANDBOX_MODE: "succeed" } }), startTestServer({ env: { SANDBOX_MODE: "pending" } })]);
 });
-afterAll(() => server?.stop());
+afterAll(() => Promise.all([server?.stop(), unpaid?.stop()]));
 
 describe("purchase under contention", () => {
   it("100 concurrent purchases for 20 vouchers: 20 paid with distinct vouchers, 80 sold out", async () => {
@@ -36,6 +40,31 @@ describe("purchase under contention", () => {
     expect(sold.expiresAt!.getTime() - sale.paidAt!.getTime()).toBe(24 * 3_600_000);
     // The sold-out attempts wrote nothing: no sale rows beyond the 20.
     expect(await prisma.transaction.count()).toBe(20);
+  });
+
+  it("100 concurrent purchases left unpaid for 20 vouchers: 20 pending sales holding 20 different vouchers, 80 sold out", async () => {
+    const bundle = await seedAllocation(unpaid, { vouchers: 20 });
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => buy(unpaid, bundle.id, { phoneNumber: `020${2345600 + i}` })),
+    );
+    expect(results.filter((r) => !r.data?.purchase && !codesOf(r).includes("SOLD_OUT"))).toEqual([]);
+    const pending = results.filter((r) => r.data?.purchase).map((r) => r.data.purchase.transaction);
+    expect(pending).toHaveLength(20);
+    expect(pending.every((t) => t.status === "PENDING")).toBe(true);
+    expect(results.filter((r) => codesOf(r).includes("SOLD_OUT"))).toHaveLength(80);
+    // What staff see each sale holding: all different, all of this bundle, none sold.
+    const staff = await unpaid.tokenFor("STAFF");
+    const held = await Promise.all(
+      pending.map(async (t) => {
+        const r = await unpaid.gql(`query($r: String!) { transactionByReference(reference: $r) { status voucher { username status } } }`, { r: t.reference }, { token: staff });
+        expect(r.errors).toBeUndefined();
+        return r.data.transactionByReference;
+      }),
+    );
+    expect(held.every((t) => t.status === "PENDING" && t.voucher?.status === "AVAILABLE")).toBe(true);
+    const usernames = held.map((t) => t.voucher.username as string);
+    expect(new Set(usernames).size).toBe(20);
+    expect([...usernames].sort()).toEqual([...bundle.usernames].sort());
   });
 
   it("the paying buyer sees the voucher in the purchase answer", async () => {

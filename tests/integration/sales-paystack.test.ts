@@ -26,6 +26,8 @@ beforeAll(async () => {
       SMS_URL: sms.url,
       SMS_API_KEY: sms.apiKey,
       OUTBOX_POLL_MS: "50",
+      // Sales here expire only when a test says so; then the reconciler should come soon.
+      RECONCILE_INTERVAL_MS: "50",
     },
   });
   staff = await server.tokenFor("STAFF");
@@ -235,10 +237,35 @@ describe("underpayment", () => {
     await server.app.services.log.flush();
     const entry = await prisma.logEntry.findFirst({ where: { level: "ERROR", message: { contains: `${sale.reference}: paystack reports 1 paid of` } } });
     expect(entry?.message).toMatch(/not settled \(webhook\)/);
-    // The same rule holds when the amount comes from elsewhere (here: the reconciler's verify).
-    const { markPaid } = await import("../../api/modules/sales/settle.js");
-    const result = await markPaid(server.app.services, { reference: sale.reference, providerReference: "X", source: "reconciler", amountMinor: 1 });
-    expect(result.outcome).toBe("unchanged");
-    expect((await prisma.transaction.findUniqueOrThrow({ where: { reference: sale.reference } })).status).toBe("PENDING");
+  });
+
+  it("the reconciler's verify reporting less than the price settles nothing either, and says so", async () => {
+    const bundle = await seedAllocation(server, { vouchers: 1 });
+    const sale = (await buy(server, bundle.id)).data.purchase.transaction;
+    const prisma = server.app.services.prisma;
+    // At the provider: a success for 1 pesewa, and no webhook about it.
+    paystack.setTransactionStatus(sale.reference, "success");
+    paystack.transactions.get(sale.reference)!.amount = 1;
+    const verified = () => paystack.requests.filter((r) => r.method === "GET" && r.path === `/transaction/verify/${sale.reference}`).length;
+    expect(verified()).toBe(0);
+    // The reservation runs out now (instead of waiting RESERVATION_MINUTES): the reconciler's turn.
+    await prisma.transaction.update({ where: { reference: sale.reference }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const entry = await waitFor("the reconciler's underpayment entry", async () => {
+      await server.app.services.log.flush();
+      return prisma.logEntry.findFirst({ where: { level: "ERROR", message: { contains: `${sale.reference}: paystack reports 1 paid of` } } });
+    });
+    expect(entry.message).toMatch(/not settled \(reconciler\)$/);
+    expect(verified()).toBeGreaterThan(0);
+    const t = await prisma.transaction.findUniqueOrThrow({ where: { reference: sale.reference } });
+    expect(t).toMatchObject({ status: "PENDING", paidAt: null });
+    expect(await prisma.voucher.count({ where: { allocationId: bundle.dbId, status: "SOLD" } })).toBe(0);
+    // Underpaid, it stays pending and is asked about on every pass; once the provider says
+    // the charge failed, the next pass fails it and releases the voucher.
+    paystack.setTransactionStatus(sale.reference, "failed");
+    const failed = await waitFor("the sale failed", async () => {
+      const x = await prisma.transaction.findUniqueOrThrow({ where: { reference: sale.reference } });
+      return x.status === "FAILED" ? x : null;
+    });
+    expect(failed.voucherId).toBeNull();
   });
 });

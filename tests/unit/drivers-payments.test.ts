@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   CASH_INSTRUCTIONS, PAYMENT_NOT_FOUND, ProviderError, SANDBOX_DEFAULT_WEBHOOK_SECRET, WebhookSignatureError,
@@ -37,7 +37,7 @@ describe("paystack adapter against the stand-in", () => {
 
   beforeAll(async () => {
     standin = await startPaystackStandin({ secretKey: "sk_test_abc" });
-    paystack = createPaystackProvider({ secretKey: standin.secretKey, baseUrl: standin.baseUrl, timeoutMs: 2000 });
+    paystack = createPaystackProvider({ secretKey: standin.secretKey, baseUrl: standin.baseUrl, timeoutMs: 30_000 }); // not under test here: only long enough for a loaded machine
   });
   afterAll(() => standin.close());
 
@@ -140,10 +140,13 @@ describe("paystack adapter against the stand-in", () => {
   });
 
   it("times out a hung provider and refused connections as retryable", async () => {
-    // Never answers; records when the adapter gives up and closes the connection.
-    let closed!: () => void;
-    const gaveUp = new Promise<void>((r) => (closed = r));
-    const hung = createServer((req) => req.socket.once("close", closed));
+    // Never answers; keeps count of the connections the adapter left open.
+    const open = new Set<Socket>();
+    const hung = createServer(() => {});
+    hung.on("connection", (s) => {
+      open.add(s);
+      s.once("close", () => open.delete(s));
+    });
     const url = await listen(hung);
     try {
       const slow = createPaystackProvider({ secretKey: "k", baseUrl: url, timeoutMs: 150 });
@@ -151,7 +154,8 @@ describe("paystack adapter against the stand-in", () => {
       expect(err.retryable).toBe(true);
       // Its own timeout, not a default one (a hang would fail the test by its timeout instead).
       expect(err.message).toMatch(/timed out after 150 ms/);
-      await gaveUp; // the request was aborted, not left open
+      // The request was aborted, not left hanging open.
+      while (open.size > 0) await new Promise((r) => setTimeout(r, 10));
     } finally {
       hung.closeAllConnections();
       hung.close();

@@ -1,0 +1,11 @@
+import { strykerConfig } from "./base.mjs";
+
+// Who may see and change what: credentials, roles, the scopes every field checks, and the
+// re-check that ends a live subscription when its credential goes.
+export default strykerConfig("authorization", [
+  "api/core/auth.ts",
+  "api/core/roles.ts",
+  "api/core/builder.ts",
+  "api/core/auth-first-plugin.ts",
+  "api/core/live-auth.ts",
+]);
