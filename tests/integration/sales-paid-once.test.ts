@@ -6,10 +6,10 @@
 // unchanged: one voucher, one SMS, one "paid" entry in the log. All over HTTP, against the
 // real Paystack adapter talking to a stand-in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPaystackStandin, type PaystackStandin } from "../fixtures/paystack-standin.js";
-import { startSmsStandin, type SmsStandin } from "../fixtures/sms-standin.js";
-import { codesOf, startTestServer, type TestServer } from "../helpers/server.js";
-import { buy, CONFIRM, seedAllocation, waitFor } from "./sales-seed.js";
+import type { PaystackStandin } from "../fixtures/paystack-standin.js";
+import type { SmsStandin } from "../fixtures/sms-standin.js";
+import { codesOf, type TestServer } from "../helpers/server.js";
+import { buy, CONFIRM, seedAllocation, startPaystackShop, waitFor, type PaystackShop } from "./sales-seed.js";
 
 let server: TestServer;
 let paystack: PaystackStandin;
@@ -18,27 +18,16 @@ let staff: string;
 let manager: string;
 let hook: string;
 
+let shop: PaystackShop;
+
 beforeAll(async () => {
-  paystack = await startPaystackStandin();
-  sms = await startSmsStandin();
-  server = await startTestServer({
-    env: {
-      PAYMENT_PROVIDER: "paystack",
-      PAYSTACK_SECRET_KEY: paystack.secretKey,
-      PAYSTACK_BASE_URL: paystack.baseUrl,
-      SMS_PROVIDER: "http",
-      SMS_URL: sms.url,
-      SMS_API_KEY: sms.apiKey,
-    },
-  });
+  shop = await startPaystackShop();
+  ({ server, paystack, sms, hook } = shop);
   staff = await server.tokenFor("STAFF");
   manager = await server.tokenFor("MANAGER");
-  hook = `${server.url}/webhooks/payments/paystack`;
 });
 afterAll(async () => {
-  await server?.stop();
-  await paystack?.close();
-  await sms?.close();
+  await shop?.close();
 });
 
 type Sale = {

@@ -3,10 +3,10 @@
 // bad signatures, failures, provider errors and idempotent retries.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, codesOf, type TestServer } from "../helpers/server.js";
-import { startPaystackStandin, type PaystackStandin } from "../fixtures/paystack-standin.js";
-import { startSmsStandin, type SmsStandin } from "../fixtures/sms-standin.js";
-import { buy, CONFIRM, seedAllocation, waitFor } from "./sales-seed.js";
+import { codesOf, type TestServer } from "../helpers/server.js";
+import type { PaystackStandin } from "../fixtures/paystack-standin.js";
+import type { SmsStandin } from "../fixtures/sms-standin.js";
+import { buy, CONFIRM, seedAllocation, startPaystackShop, waitFor, type PaystackShop } from "./sales-seed.js";
 
 let server: TestServer;
 let paystack: PaystackStandin;
@@ -14,29 +14,19 @@ let sms: SmsStandin;
 let staff: string;
 let hook: string;
 
+let shop: PaystackShop;
+
 beforeAll(async () => {
-  paystack = await startPaystackStandin();
-  sms = await startSmsStandin();
-  server = await startTestServer({
-    env: {
-      PAYMENT_PROVIDER: "paystack",
-      PAYSTACK_SECRET_KEY: paystack.secretKey,
-      PAYSTACK_BASE_URL: paystack.baseUrl,
-      SMS_PROVIDER: "http",
-      SMS_URL: sms.url,
-      SMS_API_KEY: sms.apiKey,
-      OUTBOX_POLL_MS: "50",
-      // Sales here expire only when a test says so; then the reconciler should come soon.
-      RECONCILE_INTERVAL_MS: "50",
-    },
+  shop = await startPaystackShop({
+    OUTBOX_POLL_MS: "50",
+    // Sales here expire only when a test says so; then the reconciler should come soon.
+    RECONCILE_INTERVAL_MS: "50",
   });
+  ({ server, paystack, sms, hook } = shop);
   staff = await server.tokenFor("STAFF");
-  hook = `${server.url}/webhooks/payments/paystack`;
 });
 afterAll(async () => {
-  await server?.stop();
-  await paystack?.close();
-  await sms?.close();
+  await shop?.close();
 });
 
 const charges = (reference: string) => paystack.requests.filter((r) => r.method === "POST" && r.path === "/charge" && (r.body as { reference?: string })?.reference === reference);

@@ -1,7 +1,9 @@
 // Seeding for the sale tests: a bundle through createAllocation, vouchers straight into
 // the table (independent of the voucher module), and the purchase mutation.
 import { randomUUID } from "node:crypto";
-import type { Auth, GqlResult, TestServer } from "../helpers/server.js";
+import { startTestServer, type Auth, type GqlResult, type TestServer } from "../helpers/server.js";
+import { startPaystackStandin, type PaystackStandin } from "../fixtures/paystack-standin.js";
+import { startSmsStandin, type SmsStandin } from "../fixtures/sms-standin.js";
 
 let bundles = 0;
 
@@ -69,4 +71,34 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | undefined |
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+export type PaystackShop = { server: TestServer; paystack: PaystackStandin; sms: SmsStandin; hook: string; close(): Promise<void> };
+
+/** A server selling through the real Paystack adapter against the stand-in, with SMS over HTTP to its stand-in. */
+export async function startPaystackShop(env: Record<string, string> = {}): Promise<PaystackShop> {
+  const paystack = await startPaystackStandin();
+  const sms = await startSmsStandin();
+  const server = await startTestServer({
+    env: {
+      PAYMENT_PROVIDER: "paystack",
+      PAYSTACK_SECRET_KEY: paystack.secretKey,
+      PAYSTACK_BASE_URL: paystack.baseUrl,
+      SMS_PROVIDER: "http",
+      SMS_URL: sms.url,
+      SMS_API_KEY: sms.apiKey,
+      ...env,
+    },
+  });
+  return {
+    server,
+    paystack,
+    sms,
+    hook: `${server.url}/webhooks/payments/paystack`,
+    async close() {
+      await server.stop();
+      await paystack.close();
+      await sms.close();
+    },
+  };
 }
