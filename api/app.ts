@@ -23,7 +23,7 @@ import { actorFor, createLoaders, type Context, type Services } from "./core/con
 import { ErrorCode, toAppError } from "./core/errors.js";
 import { Metrics, gaugesOf } from "./core/metrics.js";
 import { findRoute, headersOf, sendJson, workers } from "./core/extensions.js";
-import { requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
+import { corsOptions, csrfPlugin, requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
 import { openDatabase } from "./db/client.js";
 import { MemoryBus, RedisBus, type EventBus } from "./events/bus.js";
 import { ChangeFeed } from "./events/change-feed.js";
@@ -117,6 +117,10 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
     graphqlEndpoint: "/graphql",
     graphiql: config.env !== "production" ? { subscriptionsProtocol: "WS" } : false,
     landingPage: false,
+    // JSON over POST (and GET for queries) is all the UI and the contract use; multipart and
+    // urlencoded bodies are what a cross-origin form can send without a preflight.
+    multipart: false,
+    cors: corsOptions(config),
     logging: {
       debug: (...a) => logger.debug(a.map(String).join(" ")),
       info: (...a) => logger.info(a.map(String).join(" ")),
@@ -162,7 +166,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         });
       },
     },
-    plugins: [scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar)],
+    plugins: [csrfPlugin(), scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar)],
   });
 
   const ui = await loadUi(config.uiDir, logger);

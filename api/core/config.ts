@@ -17,6 +17,7 @@ const schema = z.object({
   SUBSCRIPTION_AUTH_CHECK_MS: z.coerce.number().int().positive().default(30_000),
   REDIS_URL: z.string().url().optional(),
   PUBLIC_URL: z.string().url().optional(),
+  CORS_ORIGINS: z.string().optional(),
   HOTSPOT_LOGIN_URL: z.string().url().optional(),
   PAYMENT_PROVIDER: z.enum(["sandbox", "paystack"]).default("sandbox"),
   PAYSTACK_SECRET_KEY: z.string().min(1).optional(),
@@ -53,6 +54,8 @@ export type Config = {
   subscriptionAuthCheckMs: number;
   redisUrl?: string;
   publicUrl?: string;
+  /** Origins (scheme://host[:port]) of partner apps allowed to call the API from a browser, with credentials. Empty: CORS off. */
+  corsOrigins: string[];
   hotspotLoginUrl?: string;
   payments: { provider: "sandbox" | "paystack"; paystackSecretKey?: string; paystackBaseUrl: string; sandboxMode: "succeed" | "fail" | "pending" };
   reservationMinutes: number;
@@ -87,6 +90,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SMS_PROVIDER === "http" && !e.SMS_URL) {
     throw new ConfigError("Invalid configuration:\n  SMS_URL: required when SMS_PROVIDER=http");
   }
+  const corsOrigins: string[] = [];
+  for (const item of (e.CORS_ORIGINS ?? "").split(",").map((x) => x.trim()).filter(Boolean)) {
+    // An exact origin only: a wildcard or a path would make the allow-list mean something else
+    // than what the browser compares (the Origin header is scheme://host[:port], nothing more).
+    let origin: string | null = null;
+    try {
+      const u = new URL(item);
+      if ((u.protocol === "http:" || u.protocol === "https:") && u.origin === item.replace(/\/$/, "")) origin = u.origin;
+    } catch {
+      origin = null;
+    }
+    if (!origin) throw new ConfigError(`Invalid configuration:\n  CORS_ORIGINS: "${item}" is not an origin like https://partner.example.com (no wildcard, path or trailing text)`);
+    corsOrigins.push(origin);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -100,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     subscriptionAuthCheckMs: e.SUBSCRIPTION_AUTH_CHECK_MS,
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL,
+    corsOrigins,
     hotspotLoginUrl: e.HOTSPOT_LOGIN_URL,
     payments: {
       provider: e.PAYMENT_PROVIDER,

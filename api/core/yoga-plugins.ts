@@ -4,7 +4,73 @@ import type { Plugin } from "graphql-yoga";
 import { getOperationAST, type ExecutionResult, type GraphQLError, type OperationDefinitionNode } from "graphql";
 import { runInScope } from "../db/request-context.js";
 import type { Context } from "./context.js";
+import type { Config } from "./config.js";
+import { parseCookies, SESSION_COOKIE } from "./auth.js";
 import { ErrorCode } from "./errors.js";
+
+/** The header every cookie-authenticated GraphQL request must carry (the UI's client sends it). */
+export const CSRF_HEADER = "x-graphql-yoga-csrf";
+const CSRF_HEADERS = [CSRF_HEADER, "apollo-require-preflight"];
+
+function refuse(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string): Response {
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8" },
+  });
+}
+
+/**
+ * Cross-origin request forgery. A browser sends urlencoded, multipart and text/plain POSTs
+ * (and GETs) to any origin without asking first, cookie included; SameSite=Lax does not stop
+ * a page on another port or subdomain of the same site. So a POST must be JSON (the UI uses
+ * no uploads), and a request that carries the session cookie must also carry a custom header,
+ * which a page can only add cross-origin after a CORS preflight that only CORS_ORIGINS pass.
+ * API keys and bearer tokens are not sent by browsers on their own, so they need neither.
+ */
+export function csrfPlugin(): Plugin<Context> {
+  return {
+    onRequest({ request, fetchAPI, endResponse }) {
+      const method = request.method.toUpperCase();
+      if (method === "POST") {
+        const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+        if (type !== "application/json") {
+          return endResponse(refuse(fetchAPI, 415, "UNSUPPORTED_MEDIA_TYPE", "Send GraphQL requests as a POST with content-type application/json"));
+        }
+      }
+      const hasSession = parseCookies(request.headers.get("cookie"))[SESSION_COOKIE] !== undefined;
+      if (hasSession && !CSRF_HEADERS.some((h) => request.headers.has(h))) {
+        endResponse(refuse(fetchAPI, 403, "CSRF_HEADER_REQUIRED", `A request with the session cookie must carry the ${CSRF_HEADER} header`));
+      }
+    },
+    // The CORS headers of an answer depend on its Origin: a shared cache must not hand one
+    // origin's answer (with or without Access-Control-Allow-*) to another.
+    onResponse({ response }) {
+      const vary = response.headers.get("vary");
+      if (!vary || !/(^|,)\s*origin\s*(,|$)/i.test(vary)) response.headers.set("vary", vary ? `${vary}, Origin` : "Origin");
+    },
+  };
+}
+
+/**
+ * CORS for /graphql: off unless the Origin is on CORS_ORIGINS, so an unlisted page gets no
+ * Access-Control-Allow-* headers at all (its browser then neither reads answers nor sends the
+ * preflighted custom header). Same-origin requests need no CORS.
+ */
+export function corsOptions(config: Pick<Config, "corsOrigins">) {
+  const allowed = new Set(config.corsOrigins);
+  return (request: Request) => {
+    const origin = request.headers.get("origin");
+    if (!origin || !allowed.has(origin)) return false as const;
+    return {
+      origin: [origin],
+      credentials: true,
+      methods: ["GET", "POST"],
+      allowedHeaders: ["content-type", "authorization", "x-api-key", "x-request-id", ...CSRF_HEADERS],
+      exposedHeaders: ["x-request-id"],
+      maxAge: 600,
+    };
+  };
+}
 
 export function scopePlugin(): Plugin<Context> {
   return {

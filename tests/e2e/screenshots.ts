@@ -62,7 +62,7 @@ try {
 
   if (want("voucher-detail") || want("transaction-detail")) {
     const ids = (await page.evaluate(
-      `fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ vouchers(first: 1, filter: { status: [SOLD] }) { edges { node { id transaction { id } } } } }' }) }).then((r) => r.json())`,
+      `fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1' }, body: JSON.stringify({ query: '{ vouchers(first: 1, filter: { status: [SOLD] }) { edges { node { id transaction { id } } } } }' }) }).then((r) => r.json())`,
     )) as { data?: { vouchers: { edges: { node: { id: string; transaction: { id: string } | null } }[] } } };
     const node = ids.data?.vouchers.edges[0]?.node;
     if (node && want("voucher-detail")) {

@@ -28,7 +28,7 @@ async function shot(page: Page, name: string, fullPage = false) {
 async function gql<T = any>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const body = JSON.stringify({ query, variables });
   const result = (await page.evaluate(
-    `fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: ${JSON.stringify(body)} }).then((r) => r.json())`,
+    `fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1' }, body: ${JSON.stringify(body)} }).then((r) => r.json())`,
   )) as { data?: T; errors?: { message: string }[] };
   if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join("; "));
   return result.data as T;

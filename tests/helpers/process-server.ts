@@ -76,7 +76,7 @@ export async function startProcessServer(opts: { name: string; dataDir: string; 
 
   const clients: Client[] = [];
   async function gql<T>(query: string, variables?: Record<string, unknown>, auth: Auth = {}): Promise<GqlResult<T>> {
-    const headers: Record<string, string> = { "content-type": "application/json", ...auth.headers };
+    const headers: Record<string, string> = { "content-type": "application/json", "x-graphql-yoga-csrf": "1", ...auth.headers };
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
     if (auth.apiKey) headers["x-api-key"] = auth.apiKey;
     const res = await fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });

@@ -70,7 +70,8 @@ export async function startTestServer(opts: { env?: Record<string, string>; data
   const clients: Client[] = [];
 
   async function gql<T>(query: string, variables?: Record<string, unknown>, auth: Auth = {}): Promise<GqlResult<T>> {
-    const headers: Record<string, string> = { "content-type": "application/json", ...auth.headers };
+    // As the UI's client does: the CSRF header (hostile-client tests send raw requests instead).
+    const headers: Record<string, string> = { "content-type": "application/json", "x-graphql-yoga-csrf": "1", ...auth.headers };
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
     if (auth.apiKey) headers["x-api-key"] = auth.apiKey;
     const body = JSON.stringify({ query, variables });

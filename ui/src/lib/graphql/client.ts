@@ -79,7 +79,9 @@ export function getClient(): Client {
 	const socket = ws;
 	client = new Client({
 		url: '/graphql',
-		fetchOptions: { credentials: 'same-origin' },
+		// The server refuses a cookie-authenticated request without this header: a page on
+		// another origin cannot add it without a CORS preflight, so it cannot use our cookie.
+		fetchOptions: { credentials: 'same-origin', headers: { 'x-graphql-yoga-csrf': '1' } },
 		requestPolicy: 'cache-and-network',
 		exchanges: [
 			mapExchange({
