@@ -2,7 +2,7 @@
 // and saves full-page screenshots to test-results/screenshots/. Console errors are
 // printed. Usage: BASE_URL=http://localhost:3999 npx tsx tests/e2e/screenshots.ts [page-name...]
 import { mkdirSync } from "node:fs";
-import { chromium, type Page } from "playwright-core";
+import { chromium, errors, type Page } from "playwright-core";
 
 const base = process.env.BASE_URL ?? "http://localhost:3999";
 const out = "test-results/screenshots";
@@ -31,7 +31,10 @@ function watch(page: Page, name: string) {
 }
 
 async function shot(page: Page, name: string) {
-  await page.waitForLoadState("networkidle").catch(() => {});
+  // A page holding a live subscription never goes idle: shoot it anyway, but only for that.
+  await page.waitForLoadState("networkidle", { timeout: 5000 }).catch((e: unknown) => {
+    if (!(e instanceof errors.TimeoutError)) throw e;
+  });
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
   console.log(`saved ${name}.png`);

@@ -72,7 +72,7 @@ export async function runUiFlows({ base, admin, log = console.log }: FlowOptions
     } catch (error) {
       log(`FAIL ${name}`);
       // Best effort: a page that cannot be captured must not hide the step's own error, thrown below.
-      await current?.screenshot({ path: `${out}/flow-failure.png`, fullPage: true }).catch(() => {});
+      await current?.screenshot({ path: `${out}/flow-failure.png`, fullPage: true }).catch((e: Error) => log(`(no failure screenshot: ${e.message})`));
       throw new Error(`UI flow "${name}" failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
