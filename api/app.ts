@@ -22,7 +22,7 @@ import { AuthService, LoginThrottle, parseCookies, SESSION_COOKIE, type Viewer }
 import { actorFor, createLoaders, type Context, type Services } from "./core/context.js";
 import { ErrorCode, toAppError } from "./core/errors.js";
 import { Metrics, gaugesOf } from "./core/metrics.js";
-import { findRoute, headersOf, sendJson, workers } from "./core/extensions.js";
+import { findRoute, headersOf, requestIdFrom, sendJson, workers } from "./core/extensions.js";
 import { corsOptions, csrfPlugin, requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
 import { openDatabase } from "./db/client.js";
 import { MemoryBus, RedisBus, type EventBus } from "./events/bus.js";
@@ -87,8 +87,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const jar = new WeakMap<Request, { cookies: string[]; requestId: string }>();
 
   async function makeContext(headers: Headers, request: Request, ip: string | null): Promise<Context> {
-    const given = headers.get("x-request-id");
-    const requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    const requestId = requestIdFrom(headers.get("x-request-id"));
     let viewer: Viewer | null = null;
     try {
       // In the request's scope, so the lookup counts as the request's own work (and an API

@@ -2,7 +2,7 @@
 // mutating that module's files and running only the tests that guard it (its
 // <name>.vitest.config.ts). `npm run mutation` runs them all; `npm run mutation -- settlement`
 // runs one. Scores and the surviving mutants are written up in MUTATION.md.
-export function strykerConfig(name, mutate) {
+export function strykerConfig(name, mutate, overrides = {}) {
   return {
     $schema: "../node_modules/@stryker-mutator/core/schema/stryker-schema.json",
     testRunner: "vitest",
@@ -27,5 +27,6 @@ export function strykerConfig(name, mutate) {
     ignorePatterns: ["test-results", "bench", "data", "reports", "docker", ".stryker-tmp"],
     tempDirName: `.stryker-tmp/${name}`,
     cleanTempDir: true,
+    ...overrides,
   };
 }

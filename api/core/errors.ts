@@ -32,6 +32,17 @@ export const unauthenticated = (message = "Log in first") => new AppError(ErrorC
 
 type PrismaLikeError = { code?: string; meta?: Record<string, unknown>; name?: string };
 
+/** The unique fields a Prisma P2002 error names (driver adapters report them differently), or null for any other error. */
+export function uniqueViolation(err: unknown): string[] | null {
+  const e = err as PrismaLikeError | null;
+  if (e?.code !== "P2002") return null;
+  const target =
+    (e.meta?.target as string[] | string | undefined) ??
+    (e.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause?.constraint?.fields;
+  if (Array.isArray(target)) return target.map(String);
+  return typeof target === "string" ? [target] : [];
+}
+
 /** Turns known library errors into AppErrors; returns null for the unexpected. */
 export function toAppError(err: unknown): GraphQLError | null {
   if (err instanceof GraphQLError && typeof err.extensions?.code === "string" && err.extensions.code !== ErrorCode.INTERNAL) {
@@ -49,9 +60,8 @@ export function toAppError(err: unknown): GraphQLError | null {
   if (e.name === "InputValidationError" || e.name === "ZodError") return badInput(e.message);
   switch (e.code) {
     case "P2002": {
-      const target = (e.meta?.target as string[] | string | undefined) ?? (e.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause?.constraint?.fields;
-      const fields = Array.isArray(target) ? target.join(", ") : (target ?? "a unique field");
-      return conflict(`Another record already uses this ${fields}`, "unique");
+      const fields = uniqueViolation(e)!;
+      return conflict(`Another record already uses this ${fields.length ? fields.join(", ") : "a unique field"}`, "unique");
     }
     case "P2025":
     case "P2018":

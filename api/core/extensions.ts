@@ -1,7 +1,13 @@
 // Modules plug non-GraphQL parts into the one server here: HTTP routes (webhooks,
 // exports, downloads) and background workers. Registered at import time by the module.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
 import type { Services } from "./context.js";
+
+/** The caller's X-Request-Id when it is a plain token (so it cannot forge log lines), else a new one. */
+export function requestIdFrom(given: string | string[] | null | undefined): string {
+  return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+}
 
 export type HttpRoute = {
   method: "GET" | "POST";

@@ -24,5 +24,3 @@ export function normalizePhone(input: string, field = "phoneNumber"): { number: 
   return { number: local, network };
 }
 
-/** International form for SMS gateways: 233XXXXXXXXX. */
-export const toInternational = (local: string) => `233${local.slice(1)}`;

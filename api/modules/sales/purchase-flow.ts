@@ -2,13 +2,12 @@
 // transaction, then the provider's charge outside it, applied through settle.
 import type { Transaction } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
-import { AppError, ErrorCode, badInput, conflict, forbidden, notFound } from "../../core/errors.js";
+import { AppError, ErrorCode, badInput, conflict, forbidden, notFound, uniqueViolation } from "../../core/errors.js";
 import { ProviderError, type ChargeResult, type PaymentProvider } from "../../drivers/payments/index.js";
 import type { Network } from "../common/phone.js";
 import { markFailed, markPaid } from "./settle.js";
 import { newReference } from "../common/reference.js";
 import { reserveVoucher } from "./reserve.js";
-import { uniqueViolation } from "./rules.js";
 import { assertPhoneMayReserve } from "./hoarding.js";
 
 export type PurchaseRequest = {

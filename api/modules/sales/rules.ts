@@ -23,14 +23,3 @@ export const providerReferenceRule = z
   .trim()
   .min(1, "Enter the payment's reference (receipt number or provider id)")
   .max(128, "The payment reference is too long (128 characters at most)");
-
-/** The unique fields a Prisma P2002 error names (driver adapters report them differently). */
-export function uniqueViolation(err: unknown): string[] | null {
-  const e = err as { code?: string; meta?: Record<string, unknown> };
-  if (e?.code !== "P2002") return null;
-  const target =
-    (e.meta?.target as string[] | string | undefined) ??
-    (e.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause?.constraint?.fields;
-  if (Array.isArray(target)) return target.map(String);
-  return typeof target === "string" ? [target] : [];
-}

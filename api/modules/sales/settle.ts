@@ -5,9 +5,8 @@
 // and (for webhooks) the PaymentEvent commit in the same database transaction.
 import type { Prisma, Transaction } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
-import { conflict } from "../../core/errors.js";
+import { conflict, uniqueViolation } from "../../core/errors.js";
 import { nudgeOutbox, saleNotifications } from "../notifications/index.js";
-import { uniqueViolation } from "./rules.js";
 import { takeVoucher } from "./reserve.js";
 
 type Tx = Prisma.TransactionClient;

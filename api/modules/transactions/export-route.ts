@@ -3,11 +3,10 @@
 // allocationId, from, to). Rows are read in keyset batches and written as they come, with
 // backpressure, so memory stays flat whether the file has ten rows or a million.
 import { once } from "node:events";
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { GraphQLError } from "graphql";
 import { actorFor, type Services } from "../../core/context.js";
-import { headersOf, httpRoutes, sendJson } from "../../core/extensions.js";
+import { headersOf, httpRoutes, requestIdFrom, sendJson } from "../../core/extensions.js";
 import { roleAtLeast } from "../../core/roles.js";
 import { formatMinor } from "../common/money.js";
 import {
@@ -102,8 +101,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, services: Servi
     throw err;
   }
 
-  const given = req.headers["x-request-id"];
-  const requestId = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+  const requestId = requestIdFrom(req.headers["x-request-id"]);
   res.writeHead(200, {
     "content-type": "text/csv; charset=utf-8",
     "content-disposition": `attachment; filename="transactions-${stamp(new Date())}.csv"`,
