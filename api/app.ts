@@ -28,6 +28,7 @@ import { openDatabase } from "./db/client.js";
 import { MemoryBus, RedisBus, type EventBus } from "./events/bus.js";
 import { ChangeFeed } from "./events/change-feed.js";
 import { EventHub } from "./events/hub.js";
+import { ReadConnection } from "./db/reader.js";
 import { LogWriter } from "./events/log-writer.js";
 import { currentScope, runInScope } from "./db/request-context.js";
 import { createPaymentProviders } from "./drivers/payments/index.js";
@@ -70,13 +71,14 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const bus: EventBus = config.redisUrl ? new RedisBus(config.redisUrl, logger) : new MemoryBus();
   if (bus instanceof RedisBus) await bus.connect();
   const feed = new ChangeFeed(config.dbFile, origin, bus, logger);
-  const hub = new EventHub(config.dbFile, bus);
+  const reader = new ReadConnection(config.dbFile);
+  const hub = new EventHub(reader, bus);
   const log = new LogWriter(db, origin, () => feed.nudge());
   const auth = new AuthService(db.prisma, config);
   const payments = createPaymentProviders(config.payments);
   const notify = createNotifiers({ sms: config.sms, mail: config.mail }, logger);
   const services: Services = {
-    config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), hub, feed, log, payments, notify, origin, metrics: new Metrics(),
+    config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), reader, hub, feed, log, payments, notify, origin, metrics: new Metrics(),
   };
 
   const firstAdmin = await auth.ensureFirstAdmin();
@@ -262,7 +264,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       log.write({ kind: "SYSTEM", message: "Server stopped", data: { origin } });
       await log.flush();
       await feed.stop();
-      hub.close();
+      reader.close();
       await bus.close();
       await db.close();
     },

@@ -5,6 +5,7 @@ import type { PrismaClient, User } from "../db/generated/client.js";
 import type { Db } from "../db/client.js";
 import type { Actor } from "../db/request-context.js";
 import type { EventHub } from "../events/hub.js";
+import type { ReadConnection } from "../db/reader.js";
 import type { LogWriter } from "../events/log-writer.js";
 import type { ChangeFeed } from "../events/change-feed.js";
 import type { PaymentProviders } from "../drivers/payments/index.js";
@@ -21,6 +22,8 @@ export type Services = {
   logger: Logger;
   auth: AuthService;
   loginThrottle: LoginThrottle;
+  /** Read-only connection: committed data, never waits for writers (pages, exports, replays). */
+  reader: ReadConnection;
   hub: EventHub;
   feed: ChangeFeed;
   log: LogWriter;

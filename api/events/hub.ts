@@ -9,14 +9,12 @@
 // last row. Nothing is missed or repeated. A consumer that falls more than `maxQueued`
 // entries behind, or a gap the bus could not fill, sends the stream back to replaying
 // from where it stands: memory stays bounded and no entry is dropped.
-import Database from "better-sqlite3";
+import type { Read, ReadConnection } from "../db/reader.js";
 import type { BusListener, EventBus } from "./bus.js";
 import { fromRow, LOG_COLUMNS, type LogRecord } from "./types.js";
 
 const PAGE = 500;
 type Raw = Parameters<typeof fromRow>[0];
-
-type Read = <T>(sql: string, params: unknown[]) => T[];
 
 /** A filter in both shapes: SQL over LogEntry for replays, a predicate for live entries. They must agree. */
 export type StreamFilter = {
@@ -31,15 +29,7 @@ export type StreamFilter = {
 export class EventHub {
   /** Entries a stream holds for a slow consumer before it leaves them to the database. */
   maxQueued = 5_000;
-  private reader: Database.Database;
-  private maxStmt: Database.Statement;
-  private statements = new Map<string, Database.Statement>();
-
-  constructor(file: string, readonly bus: EventBus) {
-    this.reader = new Database(file, { readonly: true, fileMustExist: true });
-    this.reader.pragma("busy_timeout = 5000");
-    this.maxStmt = this.reader.prepare("SELECT coalesce(max(sequence), 0) FROM LogEntry").pluck();
-  }
+  constructor(private readonly db: ReadConnection, readonly bus: EventBus) {}
 
   /**
    * Entries matching `filter`, in sequence order: with `since`, every committed entry after
@@ -50,32 +40,15 @@ export class EventHub {
     let readPage: (after: number) => LogRecord[];
     if (f.page) {
       const page = f.page;
-      const read: Read = (sql, params) => this.read(sql, params);
-      readPage = (after) => page(read, after, PAGE).map(fromRow);
+      readPage = (after) => page(this.db.reader, after, PAGE).map(fromRow);
     } else {
       const where = ["sequence > ?", ...(f.where ?? [])].map((w) => `(${w})`).join(" AND ");
       const sql = `SELECT ${LOG_COLUMNS} FROM LogEntry WHERE ${where} ORDER BY sequence LIMIT ${PAGE}`;
       const params = f.params ?? [];
-      readPage = (after) => this.read<Raw>(sql, [after, ...params]).map(fromRow);
+      readPage = (after) => this.db.read<Raw>(sql, [after, ...params]).map(fromRow);
     }
-    const start = since === null || since === undefined ? null : Math.min(Math.max(0, since), Number(this.maxStmt.get()));
+    const start = since === null || since === undefined ? null : Math.min(Math.max(0, since), Number(this.db.value("SELECT coalesce(max(sequence), 0) FROM LogEntry")));
     return new LogStream(this.bus, f.match, readPage, start, () => this.maxQueued);
-  }
-
-  /** A read on the hub's read-only connection: sees committed data and never waits for writers. */
-  read<T>(sql: string, params: unknown[]): T[] {
-    let stmt = this.statements.get(sql);
-    if (!stmt) {
-      stmt = this.reader.prepare(sql);
-      // Statements repeat (pages of the same filter, the same subscription from many clients).
-      if (this.statements.size >= 500) this.statements.delete(this.statements.keys().next().value!);
-      this.statements.set(sql, stmt);
-    }
-    return stmt.all(...params) as T[];
-  }
-
-  close(): void {
-    this.reader.close();
   }
 }
 

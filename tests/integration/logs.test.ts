@@ -221,7 +221,7 @@ describe("filters", () => {
     ];
     for (const f of filters) {
       const { where, params } = toSql(f);
-      const sql = server.app.services.hub
+      const sql = server.app.services.reader
         .read<{ sequence: number }>(`SELECT sequence FROM LogEntry ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY sequence DESC`, params)
         .map((r) => Number(r.sequence));
       const js = rows.filter((r) => matches(f, r)).map((r) => r.sequence);
@@ -299,7 +299,7 @@ describe("the page planner", () => {
       { from: new Date(Date.now() + 3600_000) },
       { to: new Date(0) },
     ];
-    const read = server.app.services.hub.read.bind(server.app.services.hub);
+    const read = server.app.services.reader.reader;
     for (const f of filters) {
       const { where, params } = toSql(f);
       const all = read<{ sequence: number }>(`SELECT sequence FROM LogEntry ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY sequence DESC`, params).map((r) => Number(r.sequence));

@@ -17,7 +17,7 @@ const COMMON = SELECTIVE_STATUS_ROWS + 100;
 const RARE = 30;
 const t0 = Date.parse("2025-02-01T00:00:00Z");
 
-const read = <T,>(sql: string, params: unknown[]) => server.app.services.hub.read<T>(sql, params);
+const read = <T,>(sql: string, params: unknown[]) => server.app.services.reader.read<T>(sql, params);
 const plan = (q: { sql: string; params: unknown[] }) =>
   read<{ detail: string }>(`EXPLAIN QUERY PLAN ${q.sql}`, q.params).map((r) => r.detail).join(" | ");
 

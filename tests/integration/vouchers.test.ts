@@ -63,7 +63,7 @@ describe("generateVouchers", () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.generateVouchers.count).toBe(10_000);
     expect(r.data.generateVouchers.vouchers).toHaveLength(100);
-    const [stats] = server.app.services.hub.read(
+    const [stats] = server.app.services.reader.read(
       `SELECT count(*) AS n, count(DISTINCT username) AS u, count(DISTINCT id) AS i FROM Voucher WHERE allocationId = ?`,
       [dbIdOf(allocationId)],
     );

@@ -69,7 +69,7 @@ builder.queryFields((t) => ({
       if (size < 0 || size > MAX_PAGE) throw badInput(`Page size must be between 0 and ${MAX_PAGE}`);
       const backward = args.last != null;
       // Keyset pagination on the sequence: a page costs the same at entry 10 or 1,000,000.
-      const raw = readLogPage(ctx.services.hub.read.bind(ctx.services.hub), args.filter as LogFilterValue | null, {
+      const raw = readLogPage(ctx.services.reader.reader, args.filter as LogFilterValue | null, {
         below: args.after ? sequenceOf(args.after) : null,
         above: args.before ? sequenceOf(args.before) : null,
         order: backward ? "ASC" : "DESC",

@@ -21,6 +21,7 @@
 import { sqlDate } from "../../db/sql-date.js";
 import { LOG_COLUMNS, type RawRow } from "../../events/types.js";
 import { ftsPhrase, ftsQuery, hasWordPrefixes, searchText, searchWords, type LogFilterValue } from "./filter.js";
+import type { Read } from "../../db/reader.js";
 
 export type PageRequest = {
   /** Only entries with a sequence below / above these. */
@@ -31,7 +32,6 @@ export type PageRequest = {
   limit: number;
 };
 
-export type Read = <T>(sql: string, params: unknown[]) => T[];
 export type RawEntry = RawRow;
 
 const CAP = 2_000;

@@ -90,7 +90,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, services: Servi
   // DOMAIN.md: managers export; staff look up single sales.
   if (!roleAtLeast(viewer.role, "MANAGER")) return sendJson(res, 403, { error: "Exports are for managers and admins", code: "FORBIDDEN" });
 
-  const read = services.hub.read.bind(services.hub);
+  const read = services.reader.reader;
   let filter: TransactionFilterValue;
   let query: TransactionSql;
   try {
@@ -119,7 +119,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, services: Servi
   try {
     while (!closed) {
       const { sql, params } = batchSql(query, last);
-      // On the hub's read-only connection (no lock with the writers); the read is synchronous,
+      // On the read-only connection (services.reader) (no lock with the writers); the read is synchronous,
       // so the loop yields between batches and other requests are served meanwhile.
       const batch = read<ExportRow>(sql, params);
       let chunk = "";

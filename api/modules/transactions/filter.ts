@@ -8,6 +8,7 @@
 // - search: an identifier (reference, phone number, provider reference, voucher username) is
 //   found through its own index; only a search that matches no identifier looks in names,
 //   which is a substring match and so a scan (stopped early by LIMIT when the name is common).
+import type { Read } from "../../db/reader.js";
 import { badInput } from "../../core/errors.js";
 import { idOf } from "../common/ids.js";
 import { normalizePhone } from "../common/phone.js";
@@ -25,8 +26,6 @@ export type TransactionFilterValue = {
   to?: Date | null;
 };
 
-/** A synchronous read on a read-only connection (EventHub.read). */
-export type Reader = <T>(sql: string, params: unknown[]) => T[];
 
 /** One condition; `steer` is the same test written to keep the planner off an index. */
 type Condition = { sql: string; params: unknown[]; steer?: { page: boolean; count: boolean } };
@@ -56,7 +55,7 @@ const providers = `WITH RECURSIVE p(v) AS (
   SELECT v FROM p WHERE v IS NOT NULL`;
 
 /** `indexed`: found through an index, so more selective than any status. */
-function searchCondition(read: Reader, raw: string): (Condition & { indexed: boolean }) | null {
+function searchCondition(read: Read, raw: string): (Condition & { indexed: boolean }) | null {
   const s = raw.trim();
   if (!s) return null;
   const phone = phoneOf(s);
@@ -73,7 +72,7 @@ function searchCondition(read: Reader, raw: string): (Condition & { indexed: boo
   return { sql: `"fullName" LIKE ? ESCAPE '\\'`, params: [`%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`], indexed: false };
 }
 
-export function transactionSql(read: Reader, f: TransactionFilterValue | null | undefined): TransactionSql {
+export function transactionSql(read: Read, f: TransactionFilterValue | null | undefined): TransactionSql {
   const conditions: Condition[] = [];
   let index: string | null = null;
   if (f?.from && f?.to && f.from >= f.to) throw badInput("`from` must be before `to`", "filter.from");

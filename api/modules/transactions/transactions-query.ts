@@ -43,7 +43,7 @@ const TransactionConnection = builder.objectRef<Page>("TransactionConnection").i
       description: "Sales matching the filter, on every page (counted only when asked for).",
       resolve: (p, _a, ctx) => {
         const { sql, params } = countQuery(p.sql);
-        return ctx.services.hub.read<{ n: number }>(sql, params)[0]!.n;
+        return ctx.services.reader.read<{ n: number }>(sql, params)[0]!.n;
       },
     }),
   }),
@@ -58,7 +58,7 @@ async function page(args: Args, ctx: Context, info: GraphQLResolveInfo): Promise
   if (args.first != null && args.last != null) throw badInput("Pass first or last, not both");
   const size = args.last ?? args.first ?? DEFAULT_PAGE;
   if (size < 0 || size > MAX_PAGE) throw badInput(`Page size must be between 0 and ${MAX_PAGE}`);
-  const read = ctx.services.hub.read.bind(ctx.services.hub);
+  const read = ctx.services.reader.reader;
   const sql = transactionSql(read, args.filter);
   const backward = args.last != null;
   // Keyset pagination on (createdAt, id): page 20,000 costs what page 1 does.
