@@ -11,18 +11,16 @@ import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { schema } from "./schema.js";
-// The modules that plug HTTP routes or workers into the server register them on import
-// (core/extensions.ts): the payment webhook and reconciler, the CSV export, the outbox.
-import "./modules/sales/index.js";
-import "./modules/transactions/index.js";
-import "./modules/notifications/index.js";
+import { paymentWebhookRoute, reconcilerWorker } from "./modules/sales/index.js";
+import { transactionsExportRoute } from "./modules/transactions/index.js";
+import { outboxWorker } from "./modules/notifications/index.js";
 import type { Config } from "./core/config.js";
 import { createLogger } from "./core/logger.js";
 import { AuthService, LoginThrottle, parseCookies, SESSION_COOKIE, type Viewer } from "./core/auth.js";
 import { actorFor, createLoaders, type Context, type Services } from "./core/context.js";
 import { ErrorCode, toAppError } from "./core/errors.js";
 import { Metrics, gaugesOf } from "./core/metrics.js";
-import { findRoute, headersOf, requestIdFrom, sendJson, workers } from "./core/extensions.js";
+import { findRoute, headersOf, Nudges, requestIdFrom, sendJson, type HttpRoute, type Worker } from "./core/extensions.js";
 import { corsOptions, csrfPlugin, requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
 import { openDatabase } from "./db/client.js";
 import { MemoryBus, RedisBus, type EventBus } from "./events/bus.js";
@@ -64,6 +62,11 @@ function clientIp(req: IncomingMessage | undefined): string | null {
   return req?.socket?.remoteAddress ?? null;
 }
 
+/** Every HTTP route besides GraphQL, health and the dashboard. */
+const routes: readonly HttpRoute[] = [paymentWebhookRoute, transactionsExportRoute];
+/** Every background worker, started with the server and stopped before the database closes. */
+const workers: readonly Worker[] = [reconcilerWorker, outboxWorker];
+
 export async function buildApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config);
   const origin = randomUUID().slice(0, 8);
@@ -78,7 +81,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const payments = createPaymentProviders(config.payments);
   const notify = createNotifiers({ sms: config.sms, mail: config.mail }, logger);
   const services: Services = {
-    config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), reader, hub, feed, log, payments, notify, origin, metrics: new Metrics(),
+    config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), reader, hub, feed, log, payments, notify, origin, metrics: new Metrics(), nudges: new Nudges(),
   };
 
   const firstAdmin = await auth.ensureFirstAdmin();
@@ -192,7 +195,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         if (bus instanceof RedisBus) checks.redis = bus.ready ? "ok" : "degraded";
         return sendJson(res, checks.database === "ok" ? 200 : 503, { status: checks.database === "ok" ? "ready" : "not-ready", checks });
       }
-      const route = findRoute(req.method ?? "GET", url.pathname);
+      const route = findRoute(routes, req.method ?? "GET", url.pathname);
       if (route) return await route.handle(req, res, services, url);
       if (ui) return ui(req, res, () => sendJson(res, 404, { error: "not found" }));
       res.writeHead(503, { "content-type": "text/plain" });

@@ -13,6 +13,7 @@ import type { Notifiers } from "../drivers/notify/index.js";
 import type { AuthService, LoginThrottle, Viewer } from "./auth.js";
 import type { Config } from "./config.js";
 import type { Metrics } from "./metrics.js";
+import type { Nudges } from "./extensions.js";
 
 /** Long-lived parts of the app, built once in buildApp. */
 export type Services = {
@@ -33,6 +34,8 @@ export type Services = {
   notify: Notifiers;
   origin: string;
   metrics: Metrics;
+  /** Wakes a running worker now (the outbox after a sale). */
+  nudges: Nudges;
 };
 
 export type Context = {

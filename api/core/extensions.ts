@@ -1,5 +1,6 @@
-// Modules plug non-GraphQL parts into the one server here: HTTP routes (webhooks,
-// exports, downloads) and background workers. Registered at import time by the module.
+// The shapes of the non-GraphQL parts a module plugs into the one server: HTTP routes
+// (webhooks, exports, downloads) and background workers. Each module's index.ts exports
+// its own; api/app.ts lists every one of them, so what runs is read in one file.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { Services } from "./context.js";
@@ -18,11 +19,24 @@ export type HttpRoute = {
 
 export type Worker = { name: string; start(services: Services): { stop(): Promise<void> } };
 
-export const httpRoutes: HttpRoute[] = [];
-export const workers: Worker[] = [];
+/** Wakes a worker now instead of at its next poll (e.g. the outbox after a sale). */
+export class Nudges {
+  private fns = new Map<string, () => void>();
+  /** While a worker runs, `nudge(name)` calls `fn`; the returned function unregisters it. */
+  on(name: string, fn: () => void): () => void {
+    this.fns.set(name, fn);
+    return () => {
+      if (this.fns.get(name) === fn) this.fns.delete(name);
+    };
+  }
+  /** A no-op when no worker of that name is running. */
+  nudge(name: string): void {
+    this.fns.get(name)?.();
+  }
+}
 
-export function findRoute(method: string, pathname: string): HttpRoute | undefined {
-  return httpRoutes.find((r) => r.method === method && (r.path.endsWith("/") ? pathname.startsWith(r.path) : pathname === r.path));
+export function findRoute(routes: readonly HttpRoute[], method: string, pathname: string): HttpRoute | undefined {
+  return routes.find((r) => r.method === method && (r.path.endsWith("/") ? pathname.startsWith(r.path) : pathname === r.path));
 }
 
 /** The request body as sent (webhook signatures are checked over these exact bytes). */

@@ -1,4 +1,3 @@
-// What other modules may use of notifications (nothing here registers GraphQL types).
-// Importing it also registers the outbox worker (core/extensions.ts).
+// What other modules and app.ts may use of notifications (nothing here registers GraphQL types).
 export { saleNotifications } from "./messages.js";
-export { nudgeOutbox } from "./outbox.js";
+export { nudgeOutbox, outboxWorker } from "./outbox.js";

@@ -4,7 +4,7 @@
 // nextAttemptAt) before sending, so two processes never send the same row at once.
 import type { OutboxMessage } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
-import { workers } from "../../core/extensions.js";
+import type { Worker } from "../../core/extensions.js";
 import { periodicJob } from "../../core/periodic.js";
 import { DeliveryError } from "../../drivers/notify/index.js";
 import { VOUCHER_SMS } from "./messages.js";
@@ -14,11 +14,9 @@ const PARALLEL = 4;
 /** Longer than any send can take (driver timeouts are 10-15 s): a crashed sender's rows come back after it. */
 const LEASE_MS = 120_000;
 
-const nudges = new WeakMap<Services, () => void>();
-
 /** Ask the outbox to run now (after a payment settled). A no-op when the worker is not running. */
 export function nudgeOutbox(services: Services): void {
-  nudges.get(services)?.();
+  services.nudges.nudge("outbox");
 }
 
 /** Exponential backoff with jitter: base * 2^(attempts-1), +-25%, capped. attempts counts tries made. */
@@ -106,13 +104,13 @@ function startOutbox(services: Services): { stop(): Promise<void> } {
     logger: services.logger,
     run: (isStopped) => drainOutbox(services, isStopped),
   });
-  nudges.set(services, job.kick);
+  const off = services.nudges.on("outbox", job.kick);
   return {
     async stop() {
-      nudges.delete(services);
+      off();
       await job.stop();
     },
   };
 }
 
-workers.push({ name: "outbox", start: startOutbox });
+export const outboxWorker: Worker = { name: "outbox", start: startOutbox };

@@ -1,5 +1,3 @@
-// What other modules may use of sales (nothing here registers GraphQL types).
-// Importing it registers the payment webhook route and the reconciler worker
-// (core/extensions.ts); app.ts does.
-import "./webhook.js";
-import "./reconciler.js";
+// What other modules and app.ts may use of sales (nothing here registers GraphQL types).
+export { paymentWebhookRoute } from "./webhook.js";
+export { reconcilerWorker } from "./reconciler.js";

@@ -3,7 +3,7 @@
 // failed and their vouchers released. Runs every RECONCILE_INTERVAL_MS.
 import type { Transaction } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
-import { workers } from "../../core/extensions.js";
+import type { Worker } from "../../core/extensions.js";
 import { periodicJob } from "../../core/periodic.js";
 import { ProviderError } from "../../drivers/payments/index.js";
 import { markFailed, markPaid } from "./settle.js";
@@ -90,4 +90,4 @@ function startReconciler(services: Services): { stop(): Promise<void> } {
   });
 }
 
-workers.push({ name: "sale-reconciler", start: startReconciler });
+export const reconcilerWorker: Worker = { name: "sale-reconciler", start: startReconciler };

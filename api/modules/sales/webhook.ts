@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Services } from "../../core/context.js";
 import { AppError, ErrorCode } from "../../core/errors.js";
-import { httpRoutes, readBody, sendJson } from "../../core/extensions.js";
+import { readBody, sendJson, type HttpRoute } from "../../core/extensions.js";
 import { runInScope } from "../../db/request-context.js";
 import { ProviderError, WebhookSignatureError, type PaymentEvent } from "../../drivers/payments/index.js";
 import { markFailed, markPaid, recordPaymentEvent, type EventRecord } from "./settle.js";
@@ -128,4 +128,4 @@ async function handle(req: IncomingMessage, res: ServerResponse, services: Servi
   });
 }
 
-httpRoutes.push({ method: "POST", path: PREFIX, handle });
+export const paymentWebhookRoute: HttpRoute = { method: "POST", path: PREFIX, handle };

@@ -6,7 +6,7 @@ import { once } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { GraphQLError } from "graphql";
 import { actorFor, type Services } from "../../core/context.js";
-import { headersOf, httpRoutes, requestIdFrom, sendJson } from "../../core/extensions.js";
+import { headersOf, requestIdFrom, sendJson, type HttpRoute } from "../../core/extensions.js";
 import { roleAtLeast } from "../../core/roles.js";
 import { formatMinor } from "../common/money.js";
 import {
@@ -155,4 +155,4 @@ async function handle(req: IncomingMessage, res: ServerResponse, services: Servi
   }
 }
 
-httpRoutes.push({ method: "GET", path: "/exports/transactions.csv", handle });
+export const transactionsExportRoute: HttpRoute = { method: "GET", path: "/exports/transactions.csv", handle };

@@ -1,3 +1,2 @@
-// What other modules may use of transactions (nothing here registers GraphQL types).
-// Importing it registers the CSV export route (core/extensions.ts); app.ts does.
-import "./export-route.js";
+// What other modules and app.ts may use of transactions (nothing here registers GraphQL types).
+export { transactionsExportRoute } from "./export-route.js";
