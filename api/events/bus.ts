@@ -17,6 +17,7 @@
 import { createClient, type RedisClientType } from "redis";
 import type { Logger } from "pino";
 import { fromWire, toWire, type CommittedLog, type LogRecord } from "./types.js";
+import { backoffMs } from "../core/backoff.js";
 
 export type BusListener = {
   /** The next entry: sequences strictly increase, without gaps. */
@@ -161,7 +162,7 @@ export class RedisBus implements EventBus {
 
   constructor(url: string, private readonly logger: Logger) {
     this.fanout = new OrderedFanout(logger);
-    const reconnectStrategy = (retries: number) => Math.min(100 * 2 ** retries, 2000);
+    const reconnectStrategy = (retries: number) => backoffMs(retries + 1, { baseMs: 100, capMs: 2000 });
     this.pub = createClient({ url, socket: { reconnectStrategy, connectTimeout: 2000 }, disableOfflineQueue: true });
     this.sub = createClient({ url, socket: { reconnectStrategy, connectTimeout: 2000 } });
     for (const [name, c] of [["publisher", this.pub], ["subscriber", this.sub]] as const) {

@@ -7,6 +7,7 @@ import { sqlDate } from "../db/sql-date.js";
 import { currentScope, actorId, actorLabel, type Actor } from "../db/request-context.js";
 import type { LogKind, LogLevel } from "./types.js";
 import { LAST_AT } from "./triggers.js";
+import { backoffMs } from "../core/backoff.js";
 
 export type ActivityEntry = {
   kind: LogKind;
@@ -83,7 +84,7 @@ export class LogWriter {
         this.queue = [...rows, ...this.queue].slice(-MAX_PENDING);
         this.failures++;
         this.onError(err, this.queue.length);
-        this.schedule(Math.min(5_000, this.delayMs * 2 ** this.failures));
+        this.schedule(backoffMs(this.failures, { baseMs: Math.max(1, this.delayMs) * 2, capMs: 5_000 }));
         throw err;
       }
       this.onFlushed();

@@ -5,7 +5,7 @@ import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { startSmsStandin, type SmsStandin } from "../fixtures/sms-standin.js";
-import { retryDelayMs } from "../../api/modules/notifications/outbox.js";
+import { backoffMs } from "../../api/core/backoff.js";
 import { buy, seedAllocation, waitFor } from "./sales-seed.js";
 
 type Mail = { from: string; to: string[]; raw: string };
@@ -56,13 +56,15 @@ afterAll(async () => {
 
 const prisma = () => server.app.services.prisma;
 
+const policy = { baseMs: 5_000, capMs: 900_000 };
+
 describe("outbox", () => {
   it("backs off exponentially with jitter, capped", () => {
-    expect(retryDelayMs(1, 5_000, 900_000, () => 0.5)).toBe(5_000);
-    expect(retryDelayMs(2, 5_000, 900_000, () => 0.5)).toBe(10_000);
-    expect(retryDelayMs(4, 5_000, 900_000, () => 0)).toBe(30_000);
-    expect(retryDelayMs(4, 5_000, 900_000, () => 1)).toBe(50_000);
-    expect(retryDelayMs(20, 5_000, 900_000, () => 1)).toBe(900_000);
+    expect(backoffMs(1, policy, () => 0.5)).toBe(5_000);
+    expect(backoffMs(2, policy, () => 0.5)).toBe(10_000);
+    expect(backoffMs(4, policy, () => 0)).toBe(30_000);
+    expect(backoffMs(4, policy, () => 1)).toBe(50_000);
+    expect(backoffMs(20, policy, () => 1)).toBe(900_000);
   });
 
   it("an SMS outage (three 503s) delays the voucher SMS but loses nothing; managers get an email", async () => {

@@ -5,6 +5,7 @@
 import type { OutboxMessage } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
 import type { Worker } from "../../core/extensions.js";
+import { backoffMs } from "../../core/backoff.js";
 import { periodicJob } from "../../core/periodic.js";
 import { DeliveryError } from "../../drivers/notify/index.js";
 import { VOUCHER_SMS } from "./messages.js";
@@ -19,11 +20,6 @@ export function nudgeOutbox(services: Services): void {
   services.nudges.nudge("outbox");
 }
 
-/** Exponential backoff with jitter: base * 2^(attempts-1), +-25%, capped. attempts counts tries made. */
-export function retryDelayMs(attempts: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
-  const raw = baseMs * 2 ** Math.max(0, attempts - 1);
-  return Math.round(Math.min(capMs, raw * (0.75 + random() * 0.5)));
-}
 
 async function claim(services: Services, now: Date, take: number): Promise<OutboxMessage[]> {
   const due = await services.prisma.outboxMessage.findMany({
@@ -79,7 +75,7 @@ async function deliver(services: Services, m: OutboxMessage): Promise<void> {
         data: { channel: m.channel, transactionId: m.transactionId, attempts, retryable },
       });
     } else {
-      const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempts, outbox.retryBaseMs, outbox.retryMaxMs));
+      const nextAttemptAt = new Date(Date.now() + backoffMs(attempts, { baseMs: outbox.retryBaseMs, capMs: outbox.retryMaxMs }));
       await services.prisma.outboxMessage.update({ where: { id: m.id }, data: { attempts, lastError, nextAttemptAt } });
     }
   }
