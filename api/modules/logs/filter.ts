@@ -1,5 +1,5 @@
-// LogFilter, applied two ways that must agree: as SQL for the logs query and as a
-// predicate for the live tail (logAdded).
+// LogFilter: what it means is written once (conditions()), read off as SQL (toSql, the plain
+// meaning readLogPage's fast plans are tested against) and as a predicate for the live tail.
 import { sqlDate } from "../../db/sql-date.js";
 import type { LogKind, LogLevel, LogRecord } from "../../events/types.js";
 
@@ -80,53 +80,42 @@ export function searchText(r: Pick<LogRecord, "message" | "model" | "recordId" |
   return [r.actorLabel, r.message, r.model, r.recordId, r.data === null ? null : dataValues(r.data)].filter(Boolean).join(" ");
 }
 
-export function toSql(f: LogFilterValue | null | undefined): { where: string[]; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (!f) return { where, params };
-  if (f.kinds?.length) {
-    where.push(`kind IN (${f.kinds.map(() => "?").join(",")})`);
-    params.push(...f.kinds);
-  }
-  if (f.levels?.length) {
-    where.push(`level IN (${f.levels.map(() => "?").join(",")})`);
-    params.push(...f.levels);
-  }
-  if (f.model) {
-    where.push("model = ?");
-    params.push(f.model);
-  }
-  if (f.recordId) {
-    where.push("recordId = ?");
-    params.push(f.recordId);
-  }
-  if (f.from) {
-    where.push("at >= ?");
-    params.push(sqlDate(f.from));
-  }
-  if (f.to) {
-    where.push("at < ?");
-    params.push(sqlDate(f.to));
-  }
+/** One condition of a filter in both shapes: SQL over LogEntry, and the same test on a record. */
+type Condition = { sql: string; params: unknown[]; test: (r: LogRecord) => boolean };
+
+/**
+ * What a filter means, written once: every condition it sets, each as SQL and as a test.
+ * `matches` (live entries) and `toSql` (the plain-SQL meaning that tests check readLogPage's
+ * plans against) are both read off this list, so they cannot drift apart.
+ */
+function conditions(f: LogFilterValue | null | undefined): Condition[] {
+  if (!f) return [];
+  const out: Condition[] = [];
+  const list = (column: "kind" | "level", values: readonly string[] | null | undefined) => {
+    if (values?.length) out.push({ sql: `${column} IN (${values.map(() => "?").join(",")})`, params: [...values], test: (r) => values.includes(r[column]) });
+  };
+  list("kind", f.kinds);
+  list("level", f.levels);
+  const { model, recordId, from, to } = f;
+  if (model) out.push({ sql: "model = ?", params: [model], test: (r) => r.model === model });
+  if (recordId) out.push({ sql: "recordId = ?", params: [recordId], test: (r) => r.recordId === recordId });
+  if (from) out.push({ sql: "at >= ?", params: [sqlDate(from)], test: (r) => r.at >= from });
+  if (to) out.push({ sql: "at < ?", params: [sqlDate(to)], test: (r) => r.at < to });
   const q = f.search ? ftsQuery(f.search) : null;
   if (q) {
-    where.push(`sequence IN (SELECT rowid FROM LogEntrySearch WHERE LogEntrySearch MATCH ?)`);
-    params.push(q);
+    const w = words(f.search!);
+    out.push({ sql: "sequence IN (SELECT rowid FROM LogEntrySearch WHERE LogEntrySearch MATCH ?)", params: [q], test: (r) => hasWordPrefixes(searchText(r), w) });
   }
-  return { where, params };
+  return out;
 }
 
+/** The filter as plain SQL conditions on LogEntry (joined with AND). */
+export function toSql(f: LogFilterValue | null | undefined): { where: string[]; params: unknown[] } {
+  const c = conditions(f);
+  return { where: c.map((x) => x.sql), params: c.flatMap((x) => x.params) };
+}
+
+/** The filter as a test of one entry (the live tail of subscriptions). */
 export function matches(f: LogFilterValue | null | undefined, r: LogRecord): boolean {
-  if (!f) return true;
-  if (f.kinds?.length && !f.kinds.includes(r.kind)) return false;
-  if (f.levels?.length && !f.levels.includes(r.level)) return false;
-  if (f.model && r.model !== f.model) return false;
-  if (f.recordId && r.recordId !== f.recordId) return false;
-  if (f.from && r.at < f.from) return false;
-  if (f.to && r.at >= f.to) return false;
-  if (f.search) {
-    const w = words(f.search);
-    if (w.length && !hasWordPrefixes(searchText(r), w)) return false;
-  }
-  return true;
+  return conditions(f).every((c) => c.test(r));
 }
