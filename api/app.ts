@@ -20,7 +20,7 @@ import { AuthService, LoginThrottle, parseCookies, SESSION_COOKIE, type Viewer }
 import { actorFor, createLoaders, type Context, type Services } from "./core/context.js";
 import { ErrorCode, toAppError } from "./core/errors.js";
 import { Metrics, gaugesOf } from "./core/metrics.js";
-import { findRoute, headersOf, Nudges, requestIdFrom, sendJson, type HttpRoute, type Worker } from "./core/extensions.js";
+import { findRoute, headersOf, Nudges, requestIdFrom, sendJson, serveRoute, type HttpRoute, type Worker } from "./core/extensions.js";
 import { corsOptions, csrfPlugin, requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
 import { openDatabase } from "./db/client.js";
 import { MemoryBus, RedisBus, type EventBus } from "./events/bus.js";
@@ -196,7 +196,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         return sendJson(res, checks.database === "ok" ? 200 : 503, { status: checks.database === "ok" ? "ready" : "not-ready", checks });
       }
       const route = findRoute(routes, req.method ?? "GET", url.pathname);
-      if (route) return await route.handle(req, res, services, url);
+      if (route) return await serveRoute(route, req, res, url, services);
       if (ui) return ui(req, res, () => sendJson(res, 404, { error: "not found" }));
       res.writeHead(503, { "content-type": "text/plain" });
       res.end("The dashboard is not built. Run `npm run build`, then restart.\nGraphQL is at /graphql.\n");

@@ -16,6 +16,13 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+const HTTP_STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409,
+  SOLD_OUT: 409, PAYMENT_FAILED: 402, TOO_MANY_REQUESTS: 429, UNAVAILABLE: 503,
+};
+/** The HTTP status of an error code, for routes outside GraphQL. */
+export const httpStatusOf = (code: string): number => HTTP_STATUS[code] ?? 500;
+
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
     super(message, { extensions: { code, ...extra } });

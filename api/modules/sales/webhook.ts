@@ -2,12 +2,9 @@
 // received; the event is recorded (PaymentEvent, unique per provider + eventKey) in the
 // same database transaction that settles the sale, so a replay changes nothing and a
 // crash never leaves an event recorded but not applied. Handled events answer 200 at once.
-import { randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Services } from "../../core/context.js";
 import { AppError, ErrorCode } from "../../core/errors.js";
-import { readBody, sendJson, type HttpRoute } from "../../core/extensions.js";
-import { runInScope } from "../../db/request-context.js";
+import { readBody, sendJson, type HttpRoute, type RouteContext } from "../../core/extensions.js";
 import { ProviderError, WebhookSignatureError, type PaymentEvent } from "../../drivers/payments/index.js";
 import { markFailed, markPaid, recordPaymentEvent, type EventRecord } from "./settle.js";
 
@@ -81,51 +78,56 @@ async function handleEvent(services: Services, providerKey: string, event: Payme
   return { status: 200, body: { received: true, ignored: true }, outcome: "ignored" };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, services: Services, url: URL): Promise<void> {
+const providerOf = (url: URL) => decodeURIComponent(url.pathname.slice(PREFIX.length));
+
+async function handle({ req, res, services, url }: RouteContext): Promise<void> {
   const started = performance.now();
-  const providerKey = decodeURIComponent(url.pathname.slice(PREFIX.length));
-  const requestId = randomUUID();
-  const actor = { kind: "system" as const, label: `webhook:${providerKey}` };
-  await runInScope({ actor, requestId }, async () => {
-    let reply: Reply;
-    // The sandbox's signing secret is public: it takes webhooks only where it is the
-    // configured provider (development, demos, tests).
-    const enabled = providerKey !== "sandbox" || services.payments.default.key === "sandbox";
-    const provider = enabled ? services.payments.get(providerKey) : undefined;
-    if (!provider?.parseWebhook) {
-      reply = { status: 404, body: { error: "unknown payment provider" }, outcome: "unknown-provider" };
-    } else {
-      const raw = await readBody(req, LIMIT);
-      try {
-        const event = provider.parseWebhook(raw, req.headers);
-        reply = await handleEvent(services, providerKey, event, raw);
-      } catch (err) {
-        if (err instanceof WebhookSignatureError) {
-          services.log.write({
-            kind: "PAYMENT",
-            level: "WARN",
-            message: `${providerKey} webhook with a bad signature rejected`,
-            data: { ip: req.socket.remoteAddress ?? null, bytes: raw.length },
-          });
-          reply = { status: 401, body: { error: "bad signature" }, outcome: "bad-signature" };
-        } else if (err instanceof ProviderError) {
-          reply = { status: 400, body: { error: err.message }, outcome: "unreadable" };
-        } else {
-          // Answer 500 so the provider delivers it again; nothing was recorded.
-          services.logger.error({ err, provider: providerKey }, "webhook failed");
-          reply = { status: 500, body: { error: "internal error" }, outcome: "error" };
-        }
+  const providerKey = providerOf(url);
+  let reply: Reply;
+  // The sandbox's signing secret is public: it takes webhooks only where it is the
+  // configured provider (development, demos, tests).
+  const enabled = providerKey !== "sandbox" || services.payments.default.key === "sandbox";
+  const provider = enabled ? services.payments.get(providerKey) : undefined;
+  if (!provider?.parseWebhook) {
+    reply = { status: 404, body: { error: "unknown payment provider" }, outcome: "unknown-provider" };
+  } else {
+    const raw = await readBody(req, LIMIT);
+    try {
+      const event = provider.parseWebhook(raw, req.headers);
+      reply = await handleEvent(services, providerKey, event, raw);
+    } catch (err) {
+      if (err instanceof WebhookSignatureError) {
+        services.log.write({
+          kind: "PAYMENT",
+          level: "WARN",
+          message: `${providerKey} webhook with a bad signature rejected`,
+          data: { ip: req.socket.remoteAddress ?? null, bytes: raw.length },
+        });
+        reply = { status: 401, body: { error: "bad signature" }, outcome: "bad-signature" };
+      } else if (err instanceof ProviderError) {
+        reply = { status: 400, body: { error: err.message }, outcome: "unreadable" };
+      } else {
+        // Answer 500 so the provider delivers it again; nothing was recorded.
+        services.logger.error({ err, provider: providerKey }, "webhook failed");
+        reply = { status: 500, body: { error: "internal error" }, outcome: "error" };
       }
     }
-    sendJson(res, reply.status, reply.body);
-    const ms = Math.round((performance.now() - started) * 10) / 10;
-    services.log.write({
-      kind: "REQUEST",
-      level: reply.status >= 500 ? "ERROR" : reply.status >= 400 ? "WARN" : "INFO",
-      message: `webhook ${providerKey} ${reply.outcome} (${reply.status}) in ${ms} ms`,
-      data: { operation: `webhook:${providerKey}`, type: "webhook", durationMs: ms, status: reply.status, outcome: reply.outcome, ip: req.socket.remoteAddress ?? null },
-    });
+  }
+  sendJson(res, reply.status, reply.body);
+  const ms = Math.round((performance.now() - started) * 10) / 10;
+  services.log.write({
+    kind: "REQUEST",
+    level: reply.status >= 500 ? "ERROR" : reply.status >= 400 ? "WARN" : "INFO",
+    message: `webhook ${providerKey} ${reply.outcome} (${reply.status}) in ${ms} ms`,
+    data: { operation: `webhook:${providerKey}`, type: "webhook", durationMs: ms, status: reply.status, outcome: reply.outcome, ip: req.socket.remoteAddress ?? null },
   });
 }
 
-export const paymentWebhookRoute: HttpRoute = { method: "POST", path: PREFIX, handle };
+/** Public: each provider's signature on the body is what authenticates a webhook. */
+export const paymentWebhookRoute: HttpRoute = {
+  method: "POST",
+  path: PREFIX,
+  access: "public",
+  actor: (url) => ({ kind: "system", label: `webhook:${providerOf(url)}` }),
+  handle,
+};

@@ -3,11 +3,9 @@
 // allocationId, from, to). Rows are read in keyset batches and written as they come, with
 // backpressure, so memory stays flat whether the file has ten rows or a million.
 import { once } from "node:events";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { GraphQLError } from "graphql";
-import { actorFor, type Services } from "../../core/context.js";
-import { headersOf, requestIdFrom, sendJson, type HttpRoute } from "../../core/extensions.js";
-import { roleAtLeast } from "../../core/roles.js";
+import { actorFor } from "../../core/context.js";
+import type { HttpRoute, RouteContext } from "../../core/extensions.js";
+import { badInput } from "../../core/errors.js";
 import { formatMinor } from "../common/money.js";
 import {
   fromTransactions, NEWEST_FIRST, olderThan, transactionSql, transactionStatuses, whereOf,
@@ -57,19 +55,17 @@ function batchSql(q: TransactionSql, last: Key | null) {
 /** Stored DateTime text as ISO 8601 UTC. */
 const iso = (stored: string | null) => (stored ? new Date(stored).toISOString() : null);
 
-class ExportInputError extends Error {}
-
 function filterOf(url: URL): TransactionFilterValue {
   const q = url.searchParams;
   const status = q.getAll("status").flatMap((s) => s.split(",")).map((s) => s.trim().toUpperCase()).filter(Boolean);
   for (const s of status) {
-    if (!(transactionStatuses as readonly string[]).includes(s)) throw new ExportInputError(`Unknown status "${s}": use ${transactionStatuses.join(", ")}`);
+    if (!(transactionStatuses as readonly string[]).includes(s)) throw badInput(`Unknown status "${s}": use ${transactionStatuses.join(", ")}`);
   }
   const date = (name: string) => {
     const v = q.get(name);
     if (!v) return null;
     const d = new Date(v);
-    if (Number.isNaN(d.getTime())) throw new ExportInputError(`"${v}" is not a date for ${name}: use ISO 8601, e.g. 2025-01-31T00:00:00Z`);
+    if (Number.isNaN(d.getTime())) throw badInput(`"${v}" is not a date for ${name}: use ISO 8601, e.g. 2025-01-31T00:00:00Z`);
     return d;
   };
   return {
@@ -83,30 +79,15 @@ function filterOf(url: URL): TransactionFilterValue {
 
 const stamp = (d: Date) => d.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
 
-async function handle(req: IncomingMessage, res: ServerResponse, services: Services, url: URL): Promise<void> {
+async function handle({ res, services, url, viewer, requestId }: RouteContext): Promise<void> {
   const started = performance.now();
-  const viewer = await services.auth.viewerFromHeaders(headersOf(req));
-  if (!viewer) return sendJson(res, 401, { error: "Log in first", code: "UNAUTHENTICATED" });
-  // DOMAIN.md: managers export; staff look up single sales.
-  if (!roleAtLeast(viewer.role, "MANAGER")) return sendJson(res, 403, { error: "Exports are for managers and admins", code: "FORBIDDEN" });
-
-  const read = services.reader.reader;
-  let filter: TransactionFilterValue;
-  let query: TransactionSql;
-  try {
-    filter = filterOf(url);
-    query = transactionSql(read, filter);
-  } catch (err) {
-    if (err instanceof ExportInputError || err instanceof GraphQLError) return sendJson(res, 400, { error: err.message, code: "BAD_USER_INPUT" });
-    throw err;
-  }
-
-  const requestId = requestIdFrom(req.headers["x-request-id"]);
+  // Bad parameters throw BAD_USER_INPUT here, before any byte of the file is sent.
+  const filter = filterOf(url);
+  const query = transactionSql(services.reader.reader, filter);
   res.writeHead(200, {
     "content-type": "text/csv; charset=utf-8",
     "content-disposition": `attachment; filename="transactions-${stamp(new Date())}.csv"`,
     "cache-control": "no-store",
-    "x-request-id": requestId,
   });
   let closed = false;
   res.on("close", () => (closed = true));
@@ -119,9 +100,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, services: Servi
   try {
     while (!closed) {
       const { sql, params } = batchSql(query, last);
-      // On the read-only connection (services.reader) (no lock with the writers); the read is synchronous,
+      // On the read-only connection (services.reader: no lock with the writers); the read is synchronous,
       // so the loop yields between batches and other requests are served meanwhile.
-      const batch = read<ExportRow>(sql, params);
+      const batch = services.reader.read<ExportRow>(sql, params);
       let chunk = "";
       for (const t of batch) {
         chunk += csvLine([
@@ -155,4 +136,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, services: Servi
   }
 }
 
-export const transactionsExportRoute: HttpRoute = { method: "GET", path: "/exports/transactions.csv", handle };
+export const transactionsExportRoute: HttpRoute = {
+  method: "GET",
+  path: "/exports/transactions.csv",
+  // DOMAIN.md: managers export; staff look up single sales.
+  access: "MANAGER",
+  forbidden: "Exports are for managers and admins",
+  handle,
+};
