@@ -18,7 +18,9 @@ import "./modules/transactions/index.js";
 import "./modules/notifications/index.js";
 import type { Config } from "./core/config.js";
 import { createLogger } from "./core/logger.js";
-import { AuthService, LoginThrottle, parseCookies, SESSION_COOKIE, type Viewer } from "./core/auth.js";
+import { AuthService, parseCookies, SESSION_COOKIE, type Viewer } from "./core/auth.js";
+import { LoginThrottle } from "./core/login-throttle.js";
+import { RateLimits } from "./core/rate-limit.js";
 import { actorFor, createLoaders, type Context, type Services } from "./core/context.js";
 import { ErrorCode, toAppError } from "./core/errors.js";
 import { Metrics, gaugesOf } from "./core/metrics.js";
@@ -75,8 +77,9 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const auth = new AuthService(db.prisma, config);
   const payments = createPaymentProviders(config.payments);
   const notify = createNotifiers({ sms: config.sms, mail: config.mail }, logger);
+  const rateLimits = new RateLimits({ redisUrl: config.redisUrl, logger });
   const services: Services = {
-    config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), hub, feed, log, payments, notify, origin, metrics: new Metrics(),
+    config, db, prisma: db.prisma, logger, auth, rateLimits, loginThrottle: new LoginThrottle(rateLimits), hub, feed, log, payments, notify, origin, metrics: new Metrics(),
   };
 
   const firstAdmin = await auth.ensureFirstAdmin();
@@ -265,6 +268,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       await feed.stop();
       hub.close();
       await bus.close();
+      await rateLimits.close();
       await db.close();
     },
   };

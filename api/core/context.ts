@@ -9,7 +9,9 @@ import type { LogWriter } from "../events/log-writer.js";
 import type { ChangeFeed } from "../events/change-feed.js";
 import type { PaymentProviders } from "../drivers/payments/index.js";
 import type { Notifiers } from "../drivers/notify/index.js";
-import type { AuthService, LoginThrottle, Viewer } from "./auth.js";
+import type { AuthService, Viewer } from "./auth.js";
+import type { LoginThrottle } from "./login-throttle.js";
+import type { RateLimits } from "./rate-limit.js";
 import type { Config } from "./config.js";
 import type { Metrics } from "./metrics.js";
 
@@ -20,6 +22,8 @@ export type Services = {
   prisma: PrismaClient;
   logger: Logger;
   auth: AuthService;
+  /** Every rate limit's counters (Redis-shared when REDIS_URL is set). */
+  rateLimits: RateLimits;
   loginThrottle: LoginThrottle;
   hub: EventHub;
   feed: ChangeFeed;

@@ -1,9 +1,11 @@
 // Guards against holding the voucher pool hostage: an unpaid purchase reserves a voucher
 // for RESERVATION_MINUTES, so unlimited anonymous purchases could empty the pool without
 // paying. Two limits: unpaid purchases per phone number (checked inside the reservation
-// transaction), and purchase attempts per client address (in memory, per process).
+// transaction), and purchase attempts per client address (core/rate-limit.ts).
 import { AppError, ErrorCode } from "../../core/errors.js";
 import type { Prisma } from "../../db/generated/client.js";
+import type { Services } from "../../core/context.js";
+import type { Limiter } from "../../core/rate-limit.js";
 
 export const tooManyRequests = (message: string, retryAfter: number) =>
   new AppError(ErrorCode.TOO_MANY_REQUESTS, message, { retryAfter });
@@ -24,22 +26,6 @@ export async function assertPhoneMayReserve(tx: Prisma.TransactionClient, phone:
   }
 }
 
-/** A fixed-window counter per key: `limit` attempts per `windowMs`. */
-export class AttemptLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
-  constructor(private readonly limit: number, private readonly windowMs = 60_000) {}
-
-  /** Counts an attempt; returns seconds to wait when over the limit, else 0. */
-  hit(key: string, now = Date.now()): number {
-    if (this.windows.size > 10_000) {
-      for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
-    }
-    const w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      this.windows.set(key, { start: now, count: 1 });
-      return 0;
-    }
-    w.count += 1;
-    return w.count > this.limit ? Math.ceil((w.start + this.windowMs - now) / 1000) : 0;
-  }
-}
+/** Anonymous purchase attempts per client address per minute (shared by replicas through Redis). */
+export const purchaseAttempts = (services: Pick<Services, "rateLimits" | "config">): Limiter =>
+  services.rateLimits.limiter({ name: "purchase-address", points: services.config.purchasesPerMinutePerIp, durationSec: 60 });
