@@ -21,6 +21,7 @@ import { createLogger } from "./core/logger.js";
 import { AuthService, parseCookies, SESSION_COOKIE, type Viewer } from "./core/auth.js";
 import { LoginThrottle } from "./core/login-throttle.js";
 import { RateLimits } from "./core/rate-limit.js";
+import { normalizeAddress } from "./core/client-address.js";
 import { actorFor, createLoaders, type Context, type Services } from "./core/context.js";
 import { ErrorCode, toAppError } from "./core/errors.js";
 import { Metrics, gaugesOf } from "./core/metrics.js";
@@ -62,7 +63,7 @@ function sameHost(origin: string, host: string | null): boolean {
 }
 
 function clientIp(req: IncomingMessage | undefined): string | null {
-  return req?.socket?.remoteAddress ?? null;
+  return normalizeAddress(req?.socket?.remoteAddress);
 }
 
 export async function buildApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {

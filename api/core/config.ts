@@ -25,6 +25,7 @@ const schema = z.object({
   RESERVATION_MINUTES: z.coerce.number().positive().default(15),
   MAX_PENDING_PER_PHONE: z.coerce.number().int().positive().default(3),
   PURCHASES_PER_MINUTE_PER_IP: z.coerce.number().int().positive().default(20),
+  REFERENCE_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SANDBOX_MODE: z.enum(["succeed", "fail", "pending"]).default("succeed"),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(10).default(30_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
@@ -63,6 +64,8 @@ export type Config = {
   maxPendingPerPhone: number;
   /** Anonymous purchase attempts per client address per minute. */
   purchasesPerMinutePerIp: number;
+  /** Anonymous transactionByReference lookups (each alias counts) per client address per minute. */
+  referenceLookupsPerMinute: number;
   /** How often expired PENDING sales are verified with the provider and failed. */
   reconcileIntervalMs: number;
   /** Notification delivery: poll interval, retry backoff (base * 2^attempts, capped) and give-up point. */
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reservationMinutes: e.RESERVATION_MINUTES,
     maxPendingPerPhone: e.MAX_PENDING_PER_PHONE,
     purchasesPerMinutePerIp: e.PURCHASES_PER_MINUTE_PER_IP,
+    referenceLookupsPerMinute: e.REFERENCE_LOOKUPS_PER_MINUTE,
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     outbox: {
       pollMs: e.OUTBOX_POLL_MS,

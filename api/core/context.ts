@@ -51,6 +51,8 @@ export type Context = {
   /** Vouchers whose password this caller may read without a manager role: set by the
    * field that proved the caller is the buyer (transactionByReference, once paid). */
   revealVoucherFor?: Set<string>;
+  /** Sales this request reached by reference without a staff role: name and phone are shown masked. */
+  maskBuyerDetails?: Set<string>;
   /** A user this request may see although not signed in: the one that just logged in. */
   grantedUserId?: string;
 };

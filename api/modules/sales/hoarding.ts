@@ -10,17 +10,20 @@ import type { Limiter } from "../../core/rate-limit.js";
 export const tooManyRequests = (message: string, retryAfter: number) =>
   new AppError(ErrorCode.TOO_MANY_REQUESTS, message, { retryAfter });
 
-/** Unpaid purchases already holding vouchers for this number; throws once the cap is reached. */
-export async function assertPhoneMayReserve(tx: Prisma.TransactionClient, phone: string, cap: number, now: Date): Promise<void> {
-  const holding = await tx.transaction.findMany({
-    where: { phoneNumber: phone, status: "PENDING", expiresAt: { gt: now }, voucherId: { not: null } },
-    select: { reference: true },
-    take: cap,
+/**
+ * Unpaid purchases already holding vouchers for this number, started from this address;
+ * throws once the cap is reached. Counted per number AND address: a stranger who types
+ * someone else's number from their own device fills only their own quota, and cannot stop
+ * the owner buying from theirs. The error names no sale: a reference is the buyer's secret.
+ */
+export async function assertPhoneMayReserve(tx: Prisma.TransactionClient, phone: string, address: string | null, cap: number, now: Date): Promise<void> {
+  const holding = await tx.transaction.count({
+    where: { phoneNumber: phone, buyerAddress: address, status: "PENDING", expiresAt: { gt: now }, voucherId: { not: null } },
   });
-  if (holding.length >= cap) {
+  if (holding >= cap) {
     throw new AppError(
       ErrorCode.CONFLICT,
-      `${phone} already has ${holding.length} unpaid purchases (${holding.map((h) => h.reference).join(", ")}): pay one of them or wait until they expire`,
+      `This phone number already has ${holding} unpaid purchases from this device: approve the payment prompt of one of them (your reference is in the SMS) or wait until they expire`,
       { reason: "purchase/too-many-pending" },
     );
   }

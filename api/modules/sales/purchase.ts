@@ -60,6 +60,7 @@ builder.mutationFields((t) => ({
         provider: input.provider,
         idempotencyKey: input.idempotencyKey,
         seller: { userId: ctx.viewer?.userId, isStaff },
+        clientIp: ctx.clientIp,
       });
     },
   }),
