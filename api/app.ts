@@ -27,6 +27,7 @@ import { ErrorCode, toAppError } from "./core/errors.js";
 import { Metrics, gaugesOf } from "./core/metrics.js";
 import { findRoute, headersOf, sendJson, workers } from "./core/extensions.js";
 import { corsOptions, csrfPlugin, requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
+import { queryLimitsPlugin } from "./core/query-limits.js";
 import { openDatabase } from "./db/client.js";
 import { MemoryBus, RedisBus, type EventBus } from "./events/bus.js";
 import { ChangeFeed } from "./events/change-feed.js";
@@ -170,7 +171,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         });
       },
     },
-    plugins: [csrfPlugin(), scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar)],
+    plugins: [csrfPlugin(), queryLimitsPlugin(services), scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar)],
   });
 
   const ui = await loadUi(config.uiDir, logger);
@@ -219,10 +220,17 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
           connectionParams: ctx.connectionParams ?? {},
           params: payload,
         });
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (err) {
+          if (err instanceof GraphQLError) return [err]; // a syntax error or a document over the token limit
+          throw err;
+        }
         const args = {
           schema: s,
           operationName: payload.operationName,
-          document: parse(payload.query),
+          document,
           variableValues: payload.variables,
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe },

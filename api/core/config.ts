@@ -25,6 +25,7 @@ const schema = z.object({
   RESERVATION_MINUTES: z.coerce.number().positive().default(15),
   MAX_PENDING_PER_PHONE: z.coerce.number().int().positive().default(3),
   PURCHASES_PER_MINUTE_PER_IP: z.coerce.number().int().positive().default(20),
+  OPERATION_TIMEOUT_MS: z.coerce.number().int().min(1).default(15_000),
   REFERENCE_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SANDBOX_MODE: z.enum(["succeed", "fail", "pending"]).default("succeed"),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(10).default(30_000),
@@ -66,6 +67,8 @@ export type Config = {
   purchasesPerMinutePerIp: number;
   /** Anonymous transactionByReference lookups (each alias counts) per client address per minute. */
   referenceLookupsPerMinute: number;
+  /** A GraphQL query still running after this long is answered with TIMEOUT. */
+  operationTimeoutMs: number;
   /** How often expired PENDING sales are verified with the provider and failed. */
   reconcileIntervalMs: number;
   /** Notification delivery: poll interval, retry backoff (base * 2^attempts, capped) and give-up point. */
@@ -132,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxPendingPerPhone: e.MAX_PENDING_PER_PHONE,
     purchasesPerMinutePerIp: e.PURCHASES_PER_MINUTE_PER_IP,
     referenceLookupsPerMinute: e.REFERENCE_LOOKUPS_PER_MINUTE,
+    operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     outbox: {
       pollMs: e.OUTBOX_POLL_MS,
