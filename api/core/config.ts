@@ -25,6 +25,9 @@ const schema = z.object({
   RESERVATION_MINUTES: z.coerce.number().positive().default(15),
   MAX_PENDING_PER_PHONE: z.coerce.number().int().positive().default(3),
   PURCHASES_PER_MINUTE_PER_IP: z.coerce.number().int().positive().default(20),
+  MAX_UNPAID_PER_ADDRESS: z.coerce.number().int().positive().default(5),
+  MAX_UNPAID_PER_NETWORK: z.coerce.number().int().positive().default(15),
+  UNPAID_POOL_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
   OPERATION_TIMEOUT_MS: z.coerce.number().int().min(1).default(15_000),
   REFERENCE_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SANDBOX_MODE: z.enum(["succeed", "fail", "pending"]).default("succeed"),
@@ -67,6 +70,8 @@ export type Config = {
   purchasesPerMinutePerIp: number;
   /** Anonymous transactionByReference lookups (each alias counts) per client address per minute. */
   referenceLookupsPerMinute: number;
+  /** Unpaid anonymous purchases of one bundle: per address, per /24 network, and as a share of its pool. */
+  unpaidCaps: { perAddress: number; perNetwork: number; poolShare: number };
   /** A GraphQL query still running after this long is answered with TIMEOUT. */
   operationTimeoutMs: number;
   /** How often expired PENDING sales are verified with the provider and failed. */
@@ -136,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     purchasesPerMinutePerIp: e.PURCHASES_PER_MINUTE_PER_IP,
     referenceLookupsPerMinute: e.REFERENCE_LOOKUPS_PER_MINUTE,
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
+    unpaidCaps: { perAddress: e.MAX_UNPAID_PER_ADDRESS, perNetwork: e.MAX_UNPAID_PER_NETWORK, poolShare: e.UNPAID_POOL_SHARE },
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     outbox: {
       pollMs: e.OUTBOX_POLL_MS,

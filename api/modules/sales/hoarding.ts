@@ -29,6 +29,40 @@ export async function assertPhoneMayReserve(tx: Prisma.TransactionClient, phone:
   }
 }
 
+/**
+ * How much of a bundle's pool unpaid anonymous purchases may hold: per client address, per
+ * network (/24, IPv6 /48) and in total (a share of the vouchers still on sale). Past any of
+ * them the purchase is refused before a voucher is reserved, so a hoarder rotating phone
+ * numbers and addresses cannot empty the pool for paying buyers; staff at the counter are exempt.
+ */
+export async function assertPoolShare(
+  tx: Prisma.TransactionClient,
+  allocation: { id: string; name: string },
+  buyer: { address: string | null; network: string | null },
+  caps: { perAddress: number; perNetwork: number; poolShare: number },
+  now: Date,
+): Promise<void> {
+  const holding = { allocationId: allocation.id, status: "PENDING" as const, expiresAt: { gt: now }, voucherId: { not: null } };
+  const held = (where: Prisma.TransactionWhereInput) => tx.transaction.count({ where: { ...holding, ...where } });
+  const busy = () =>
+    new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many unpaid purchases of ${allocation.name} from this network right now: pay or wait for one of them, then try again`, {
+      reason: "purchase/too-many-unpaid",
+      retryAfter: 60,
+    });
+  if ((await held({ buyerAddress: buyer.address })) >= caps.perAddress) throw busy();
+  if (buyer.network && (await held({ buyerNetwork: buyer.network })) >= caps.perNetwork) throw busy();
+  // The pool: vouchers on sale, reserved or not. Unpaid anonymous holds may take only a share.
+  const [pool, unpaid] = await Promise.all([
+    tx.voucher.count({ where: { allocationId: allocation.id, status: "AVAILABLE" } }),
+    held({ buyerAddress: { not: null } }),
+  ]);
+  if (unpaid + 1 > Math.max(1, Math.floor(pool * caps.poolShare))) {
+    throw new AppError(ErrorCode.SOLD_OUT, `${allocation.name} is held by other unpaid purchases right now: try again in a few minutes or choose another bundle`, {
+      reason: "purchase/pool-held",
+    });
+  }
+}
+
 /** Anonymous purchase attempts per client address per minute (shared by replicas through Redis). */
 export const purchaseAttempts = (services: Pick<Services, "rateLimits" | "config">): Limiter =>
   services.rateLimits.limiter({ name: "purchase-address", points: services.config.purchasesPerMinutePerIp, durationSec: 60 });

@@ -9,7 +9,7 @@ import { markFailed, markPaid } from "./settle.js";
 import { newReference } from "../common/reference.js";
 import { reserveVoucher } from "./reserve.js";
 import { uniqueViolation } from "./rules.js";
-import { assertPhoneMayReserve } from "./hoarding.js";
+import { assertPhoneMayReserve, assertPoolShare } from "./hoarding.js";
 import { networkOf, normalizeAddress } from "../../core/client-address.js";
 
 export type PurchaseRequest = {
@@ -66,7 +66,10 @@ export async function purchase(services: Services, req: PurchaseRequest): Promis
       sale = await prisma.$transaction(async (tx) => {
         const expiresAt = new Date(now + services.config.reservationMinutes * 60_000);
         // Counter sales are exempt: staff may sell several bundles to one customer.
-        if (!req.seller.isStaff) await assertPhoneMayReserve(tx, req.phone.number, buyerAddress, services.config.maxPendingPerPhone, new Date(now));
+        if (!req.seller.isStaff) {
+          await assertPhoneMayReserve(tx, req.phone.number, buyerAddress, services.config.maxPendingPerPhone, new Date(now));
+          await assertPoolShare(tx, allocation, { address: buyerAddress, network: buyerNetwork }, services.config.unpaidCaps, new Date(now));
+        }
         const voucherId = await reserveVoucher(tx, allocation.id, expiresAt);
         if (!voucherId) throw soldOut(allocation.name);
         return tx.transaction.create({
