@@ -19,3 +19,28 @@ export function networkOf(ip: string | null | undefined): string | null {
   const full = [...h, ...Array(Math.max(0, 8 - h.length - t.length)).fill("0"), ...t];
   return `${full.slice(0, 3).map((x) => x || "0").join(":")}::/48`;
 }
+
+/**
+ * Who is asking and whether they reached us over TLS. X-Forwarded-For and X-Forwarded-Proto
+ * count only when the connection comes from one of TRUSTED_PROXIES (anyone else could send
+ * them): then the client is the last address in the chain that is not itself a proxy.
+ */
+export function requestOrigin(
+  socket: { remoteAddress?: string; encrypted?: boolean } | undefined,
+  headers: { get(name: string): string | null },
+  trustedProxies: string[],
+): { ip: string | null; secure: boolean } {
+  const peer = normalizeAddress(socket?.remoteAddress);
+  const tls = Boolean(socket?.encrypted);
+  if (!peer || !trustedProxies.includes(peer)) return { ip: peer, secure: tls };
+  const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => normalizeAddress(s.trim())).filter((s): s is string => Boolean(s));
+  let ip = peer;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    ip = chain[i]!;
+    if (!trustedProxies.includes(ip)) break;
+  }
+  const proto = (headers.get("x-forwarded-proto") ?? "").split(",")[0]!.trim().toLowerCase();
+  return { ip, secure: tls || proto === "https" };
+}
+
+export const isLoopback = (ip: string | null) => Boolean(ip && (ip === "::1" || /^127\./.test(ip)));

@@ -28,6 +28,9 @@ const schema = z.object({
   MAX_UNPAID_PER_ADDRESS: z.coerce.number().int().positive().default(5),
   MAX_UNPAID_PER_NETWORK: z.coerce.number().int().positive().default(15),
   UNPAID_POOL_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
+  TRUSTED_PROXIES: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  ANONYMOUS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(65_536),
   OPERATION_TIMEOUT_MS: z.coerce.number().int().min(1).default(15_000),
   REFERENCE_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SANDBOX_MODE: z.enum(["succeed", "fail", "pending"]).default("succeed"),
@@ -72,6 +75,12 @@ export type Config = {
   referenceLookupsPerMinute: number;
   /** Unpaid anonymous purchases of one bundle: per address, per /24 network, and as a share of its pool. */
   unpaidCaps: { perAddress: number; perNetwork: number; poolShare: number };
+  /** Addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed. */
+  trustedProxies: string[];
+  /** Bearer token for /metrics; without it /metrics answers loopback callers only. */
+  metricsToken?: string;
+  /** Largest request body accepted from a caller without credentials. */
+  anonymousBodyLimitBytes: number;
   /** A GraphQL query still running after this long is answered with TIMEOUT. */
   operationTimeoutMs: number;
   /** How often expired PENDING sales are verified with the provider and failed. */
@@ -141,6 +150,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     purchasesPerMinutePerIp: e.PURCHASES_PER_MINUTE_PER_IP,
     referenceLookupsPerMinute: e.REFERENCE_LOOKUPS_PER_MINUTE,
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
+    trustedProxies: (e.TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean),
+    metricsToken: e.METRICS_TOKEN,
+    anonymousBodyLimitBytes: e.ANONYMOUS_BODY_LIMIT_BYTES,
     unpaidCaps: { perAddress: e.MAX_UNPAID_PER_ADDRESS, perNetwork: e.MAX_UNPAID_PER_NETWORK, poolShare: e.UNPAID_POOL_SHARE },
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     outbox: {

@@ -47,6 +47,8 @@ export type Context = {
   responseCookies: string[];
   /** The client's address, for rate limits and the log. */
   clientIp: string | null;
+  /** Reached over TLS (directly, or per X-Forwarded-Proto from a trusted proxy): cookies are Secure. */
+  secure: boolean;
   loaders: Loaders;
   /** Vouchers whose password this caller may read without a manager role: set by the
    * field that proved the caller is the buyer (transactionByReference, once paid). */
