@@ -16,12 +16,18 @@ import { transactionsExportRoute } from "./modules/transactions/index.js";
 import { outboxWorker } from "./modules/notifications/index.js";
 import type { Config } from "./core/config.js";
 import { createLogger } from "./core/logger.js";
-import { AuthService, LoginThrottle, parseCookies, SESSION_COOKIE, type Viewer } from "./core/auth.js";
+import { AuthService, parseCookies, SESSION_COOKIE, type Viewer } from "./core/auth.js";
+import { LoginThrottle } from "./core/login-throttle.js";
+import { RateLimits } from "./core/rate-limit.js";
+import { isLoopback, requestOrigin } from "./core/client-address.js";
+import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
+import { NoSchemaIntrospectionCustomRule, validate as validateDocument } from "graphql";
 import { actorFor, createLoaders, type Context, type Services } from "./core/context.js";
 import { ErrorCode, toAppError } from "./core/errors.js";
 import { Metrics, gaugesOf } from "./core/metrics.js";
 import { findRoute, headersOf, Nudges, requestIdFrom, sendJson, serveRoute, type HttpRoute, type Worker } from "./core/extensions.js";
 import { corsOptions, csrfPlugin, requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
+import { queryLimitsPlugin } from "./core/query-limits.js";
 import { openDatabase } from "./db/client.js";
 import { MemoryBus, RedisBus, type EventBus } from "./events/bus.js";
 import { ChangeFeed } from "./events/change-feed.js";
@@ -58,8 +64,18 @@ function sameHost(origin: string, host: string | null): boolean {
   }
 }
 
-function clientIp(req: IncomingMessage | undefined): string | null {
-  return req?.socket?.remoteAddress ?? null;
+
+/**
+ * Headers on every answer: no framing by other pages (clickjacking the dashboard), no MIME
+ * sniffing, no full URLs in Referer, HSTS once reached over TLS. The CSP here only forbids
+ * framing, plugins and foreign form targets; it sets no script policy.
+ */
+function securityHeaders(res: ServerResponse, secure: boolean) {
+  res.setHeader("content-security-policy", "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'");
+  res.setHeader("x-frame-options", "DENY");
+  res.setHeader("x-content-type-options", "nosniff");
+  res.setHeader("referrer-policy", "strict-origin-when-cross-origin");
+  if (secure) res.setHeader("strict-transport-security", "max-age=31536000");
 }
 
 /** Every HTTP route besides GraphQL, health and the dashboard. */
@@ -80,8 +96,9 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const auth = new AuthService(db.prisma, config);
   const payments = createPaymentProviders(config.payments);
   const notify = createNotifiers({ sms: config.sms, mail: config.mail }, logger);
+  const rateLimits = new RateLimits({ redisUrl: config.redisUrl, logger });
   const services: Services = {
-    config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), reader, hub, feed, log, payments, notify, origin, metrics: new Metrics(), nudges: new Nudges(),
+    config, db, prisma: db.prisma, logger, auth, rateLimits, loginThrottle: new LoginThrottle(rateLimits), reader, hub, feed, log, payments, notify, origin, metrics: new Metrics(), nudges: new Nudges(),
   };
 
   const firstAdmin = await auth.ensureFirstAdmin();
@@ -91,7 +108,10 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
 
   const jar = new WeakMap<Request, { cookies: string[]; requestId: string }>();
 
-  async function makeContext(headers: Headers, request: Request, ip: string | null): Promise<Context> {
+  const originOf = (req: IncomingMessage | undefined, headers: Headers) => requestOrigin(req?.socket as never, headers, config.trustedProxies);
+
+  async function makeContext(headers: Headers, request: Request, from: { ip: string | null; secure: boolean }): Promise<Context> {
+    const ip = from.ip;
     const requestId = requestIdFrom(headers.get("x-request-id"));
     let viewer: Viewer | null = null;
     try {
@@ -110,6 +130,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       request,
       responseCookies: [],
       clientIp: ip,
+      secure: from.secure,
       loaders: createLoaders(db.prisma),
     };
     jar.set(request, { cookies: ctx.responseCookies, requestId });
@@ -148,9 +169,9 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         if (typeof authz === "string") headers.set("authorization", authz.startsWith("Bearer ") ? authz : `Bearer ${authz}`);
         if (typeof key === "string") headers.set("x-api-key", key);
         const request = new Request("http://ws.local/graphql", { headers });
-        return makeContext(headers, request, clientIp(initial.req));
+        return makeContext(headers, request, originOf(initial.req, headers));
       }
-      return makeContext(initial.request.headers, initial.request, clientIp(initial.req));
+      return makeContext(initial.request.headers, initial.request, originOf(initial.req, initial.request.headers));
     },
     maskedErrors: {
       maskError(error) {
@@ -170,17 +191,45 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         });
       },
     },
-    plugins: [csrfPlugin(), scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar)],
+    plugins: [
+      csrfPlugin(),
+      queryLimitsPlugin(services),
+      // Production: no "did you mean" hints (they map the schema for a stranger), and no
+      // introspection for anonymous callers (staff and API keys keep it, for their tools).
+      ...(config.env === "production"
+        ? [
+            blockFieldSuggestionsPlugin(),
+            {
+              onExecute({ args, setResultAndStopExecution }: { args: { contextValue: Context; schema: never; document: never }; setResultAndStopExecution: (r: unknown) => void }) {
+                if (args.contextValue.viewer) return;
+                const errors = validateDocument(args.schema, args.document, [NoSchemaIntrospectionCustomRule]);
+                if (errors.length) setResultAndStopExecution({ errors: [new GraphQLError("Introspection needs a staff login or an API key", { extensions: { code: ErrorCode.FORBIDDEN } })] });
+              },
+            },
+          ]
+        : []), scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar)],
   });
 
   const ui = await loadUi(config.uiDir, logger);
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://local");
+    const from = originOf(req, headersOf(req));
+    securityHeaders(res, from.secure);
     try {
-      if (url.pathname === "/graphql" || url.pathname.startsWith("/graphql/")) return void yoga(req, res, { req });
+      if (url.pathname === "/graphql" || url.pathname.startsWith("/graphql/")) {
+        // No credentials: a small body is all the /buy page and the login form ever send.
+        const anonymous = !req.headers.authorization && !req.headers["x-api-key"] && !req.headers.cookie;
+        if (anonymous && Number(req.headers["content-length"] ?? 0) > config.anonymousBodyLimitBytes) {
+          return sendJson(res, 413, { errors: [{ message: `Request too large: at most ${config.anonymousBodyLimitBytes} bytes without a login`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+        }
+        return void yoga(req, res, { req });
+      }
       if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/metrics") {
+        const token = config.metricsToken;
+        const allowed = token ? req.headers.authorization === `Bearer ${token}` : isLoopback(from.ip) && !req.headers["x-forwarded-for"];
+        if (!allowed) return sendJson(res, token ? 401 : 403, { error: token ? "metrics need the METRICS_TOKEN bearer token" : "metrics are served to loopback only (set METRICS_TOKEN)" });
         res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
         return void res.end(services.metrics.render(gaugesOf(services)));
       }
@@ -219,10 +268,17 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
           connectionParams: ctx.connectionParams ?? {},
           params: payload,
         });
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (err) {
+          if (err instanceof GraphQLError) return [err]; // a syntax error or a document over the token limit
+          throw err;
+        }
         const args = {
           schema: s,
           operationName: payload.operationName,
-          document: parse(payload.query),
+          document,
           variableValues: payload.variables,
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe },
@@ -269,6 +325,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       await feed.stop();
       reader.close();
       await bus.close();
+      await rateLimits.close();
       await db.close();
     },
   };

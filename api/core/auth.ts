@@ -140,35 +140,3 @@ export class AuthService {
     return { created: true, username, passwordFile };
   }
 }
-
-/**
- * Failed-login throttle per username and client address: after 5 failures, further attempts
- * from that address wait out a growing lockout. Keyed by address too, so a stranger cannot
- * lock the admin out from elsewhere by failing on purpose.
- */
-export class LoginThrottle {
-  private failures = new Map<string, { count: number; until: number; last: number }>();
-  private static key = (username: string, ip: string | null) => `${username.toLowerCase()}|${ip ?? ""}`;
-
-  lockedFor(username: string, ip: string | null): number {
-    const f = this.failures.get(LoginThrottle.key(username, ip));
-    return f && f.until > Date.now() ? Math.ceil((f.until - Date.now()) / 1000) : 0;
-  }
-  fail(username: string, ip: string | null): void {
-    const now = Date.now();
-    if (this.failures.size > 10_000) this.prune(now);
-    const key = LoginThrottle.key(username, ip);
-    const f = this.failures.get(key) ?? { count: 0, until: 0, last: now };
-    f.count += 1;
-    f.last = now;
-    if (f.count >= 5) f.until = now + Math.min(15 * 60_000, 30_000 * 2 ** (f.count - 5));
-    this.failures.set(key, f);
-  }
-  succeed(username: string, ip: string | null): void {
-    this.failures.delete(LoginThrottle.key(username, ip));
-  }
-  /** Forgets failures that are old and no longer locking anything (bounded memory). */
-  private prune(now: number): void {
-    for (const [k, f] of this.failures) if (f.until < now && now - f.last > 15 * 60_000) this.failures.delete(k);
-  }
-}

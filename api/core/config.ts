@@ -25,6 +25,14 @@ const schema = z.object({
   RESERVATION_MINUTES: z.coerce.number().positive().default(15),
   MAX_PENDING_PER_PHONE: z.coerce.number().int().positive().default(3),
   PURCHASES_PER_MINUTE_PER_IP: z.coerce.number().int().positive().default(20),
+  MAX_UNPAID_PER_ADDRESS: z.coerce.number().int().positive().default(5),
+  MAX_UNPAID_PER_NETWORK: z.coerce.number().int().positive().default(15),
+  UNPAID_POOL_SHARE: z.coerce.number().gt(0).max(1).default(0.5),
+  TRUSTED_PROXIES: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  ANONYMOUS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(65_536),
+  OPERATION_TIMEOUT_MS: z.coerce.number().int().min(1).default(15_000),
+  REFERENCE_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SANDBOX_MODE: z.enum(["succeed", "fail", "pending"]).default("succeed"),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(10).default(30_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
@@ -63,6 +71,18 @@ export type Config = {
   maxPendingPerPhone: number;
   /** Anonymous purchase attempts per client address per minute. */
   purchasesPerMinutePerIp: number;
+  /** Anonymous transactionByReference lookups (each alias counts) per client address per minute. */
+  referenceLookupsPerMinute: number;
+  /** Unpaid anonymous purchases of one bundle: per address, per /24 network, and as a share of its pool. */
+  unpaidCaps: { perAddress: number; perNetwork: number; poolShare: number };
+  /** Addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed. */
+  trustedProxies: string[];
+  /** Bearer token for /metrics; without it /metrics answers loopback callers only. */
+  metricsToken?: string;
+  /** Largest request body accepted from a caller without credentials. */
+  anonymousBodyLimitBytes: number;
+  /** A GraphQL query still running after this long is answered with TIMEOUT. */
+  operationTimeoutMs: number;
   /** How often expired PENDING sales are verified with the provider and failed. */
   reconcileIntervalMs: number;
   /** Notification delivery: poll interval, retry backoff (base * 2^attempts, capped) and give-up point. */
@@ -128,6 +148,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reservationMinutes: e.RESERVATION_MINUTES,
     maxPendingPerPhone: e.MAX_PENDING_PER_PHONE,
     purchasesPerMinutePerIp: e.PURCHASES_PER_MINUTE_PER_IP,
+    referenceLookupsPerMinute: e.REFERENCE_LOOKUPS_PER_MINUTE,
+    operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
+    trustedProxies: (e.TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean),
+    metricsToken: e.METRICS_TOKEN,
+    anonymousBodyLimitBytes: e.ANONYMOUS_BODY_LIMIT_BYTES,
+    unpaidCaps: { perAddress: e.MAX_UNPAID_PER_ADDRESS, perNetwork: e.MAX_UNPAID_PER_NETWORK, poolShare: e.UNPAID_POOL_SHARE },
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     outbox: {
       pollMs: e.OUTBOX_POLL_MS,

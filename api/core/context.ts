@@ -10,7 +10,9 @@ import type { LogWriter } from "../events/log-writer.js";
 import type { ChangeFeed } from "../events/change-feed.js";
 import type { PaymentProviders } from "../drivers/payments/index.js";
 import type { Notifiers } from "../drivers/notify/index.js";
-import type { AuthService, LoginThrottle, Viewer } from "./auth.js";
+import type { AuthService, Viewer } from "./auth.js";
+import type { LoginThrottle } from "./login-throttle.js";
+import type { RateLimits } from "./rate-limit.js";
 import type { Config } from "./config.js";
 import type { Metrics } from "./metrics.js";
 import type { Nudges } from "./extensions.js";
@@ -22,6 +24,8 @@ export type Services = {
   prisma: PrismaClient;
   logger: Logger;
   auth: AuthService;
+  /** Every rate limit's counters (Redis-shared when REDIS_URL is set). */
+  rateLimits: RateLimits;
   loginThrottle: LoginThrottle;
   /** Read-only connection: committed data, never waits for writers (pages, exports, replays). */
   reader: ReadConnection;
@@ -49,10 +53,14 @@ export type Context = {
   responseCookies: string[];
   /** The client's address, for rate limits and the log. */
   clientIp: string | null;
+  /** Reached over TLS (directly, or per X-Forwarded-Proto from a trusted proxy): cookies are Secure. */
+  secure: boolean;
   loaders: Loaders;
   /** Vouchers whose password this caller may read without a manager role: set by the
    * field that proved the caller is the buyer (transactionByReference, once paid). */
   revealVoucherFor?: Set<string>;
+  /** Sales this request reached by reference without a staff role: name and phone are shown masked. */
+  maskBuyerDetails?: Set<string>;
   /** A user this request may see although not signed in: the one that just logged in. */
   grantedUserId?: string;
 };

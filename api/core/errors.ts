@@ -12,6 +12,9 @@ export const ErrorCode = {
   PAYMENT_FAILED: "PAYMENT_FAILED",
   UNAVAILABLE: "UNAVAILABLE",
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  /** A GraphQL operation above the query limits (core/query-limits.ts). */
+  QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
+  TIMEOUT: "TIMEOUT",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

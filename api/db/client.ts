@@ -1,6 +1,6 @@
 // Opens the SQLite database: migrations, change triggers, pragmas, and a Prisma client
 // whose queries are serialized on the one connection.
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -176,7 +176,9 @@ export type Db = {
 };
 
 export async function openDatabase(file: string, origin: string): Promise<Db> {
-  mkdirSync(path.dirname(file), { recursive: true });
+  // The database holds voucher passwords and the log: owner only (umask may be looser).
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  chmodSync(path.dirname(file), 0o700);
   const lock = new Lock();
   const factory = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
   let sqlite: Database.Database | undefined;
@@ -197,6 +199,8 @@ export async function openDatabase(file: string, origin: string): Promise<Db> {
     transactionOptions: { maxWait: 20_000, timeout: 20_000 },
   });
   await base.$connect();
+  // SQLite gives -wal and -shm the main file's mode, so 0600 here covers them from now on.
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   const stats = operationStats();
   // Counts Prisma operations, so a test can fail when a nested query turns into N+1.
   const prisma = base.$extends({

@@ -62,6 +62,10 @@ export async function startTestServer(opts: { env?: Record<string, string>; data
     // limits are tested where they are set low (sales-hoarding.test.ts).
     PURCHASES_PER_MINUTE_PER_IP: "100000",
     MAX_PENDING_PER_PHONE: "100000",
+    REFERENCE_LOOKUPS_PER_MINUTE: "100000",
+    MAX_UNPAID_PER_ADDRESS: "100000",
+    MAX_UNPAID_PER_NETWORK: "100000",
+    UNPAID_POOL_SHARE: "1",
     ...fromOutside(),
     ...opts.env,
   });

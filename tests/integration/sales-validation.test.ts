@@ -94,7 +94,7 @@ describe("cash at the counter", () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.purchase).toMatchObject({ instructions: "Collect cash at the counter", transaction: { status: "PENDING", provider: "cash" } });
     const reference = r.data.purchase.transaction.reference as string;
-    expect(reference).toMatch(/^CZ-[2-9A-HJKMNP-TW-Z]{8}$/);
+    expect(reference).toMatch(/^CZ-[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$/);
 
     const c = await server.gql(CONFIRM, { input: { reference: reference.toLowerCase().replace("-", " "), providerReference: "RCPT-001" } }, { token: staff });
     expect(c.errors).toBeUndefined();

@@ -89,8 +89,10 @@ describe("log-only senders", () => {
     const { logger, lines } = captureLogger();
     expect((await createLogSmsSender(logger).send("0241234567", "hi")).providerMessageId).toBeTruthy();
     await createLogEmailSender(logger, "Chillzone <no-reply@chillzone.local>").send({ to: ["m@example.com"], subject: "S", text: "T" });
+    // The SMS text (voucher credentials) is never logged.
+    expect(JSON.stringify(lines[0])).not.toContain("hi\"");
     expect(lines).toEqual([
-      expect.objectContaining({ channel: "sms", to: "0241234567", text: "hi" }),
+      expect.objectContaining({ channel: "sms", to: "0241234567", chars: 2 }),
       expect.objectContaining({ channel: "email", to: ["m@example.com"], subject: "S" }),
     ]);
   });
@@ -99,7 +101,8 @@ describe("log-only senders", () => {
     const out: string[] = [];
     const logger = pino({ level: "info" }, new Writable({ write: (c, _e, cb) => (out.push(String(c)), cb()) }));
     await createLogSmsSender(logger).send("0241234567", "via pino");
-    expect(out.join("")).toContain("via pino");
+    expect(out.join("")).toContain("sms (log only");
+    expect(out.join("")).not.toContain("via pino");
   });
 });
 

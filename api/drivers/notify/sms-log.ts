@@ -1,5 +1,7 @@
-// Default SMS channel: writes the message to the log and succeeds, so a fresh
-// install works with no SMS account (staff read vouchers off the screen/log).
+// Default SMS channel: logs that a message was "sent" and succeeds, so a fresh install works
+// with no SMS account. The text itself is not logged: the voucher SMS carries the voucher's
+// password, and a server log is read by more people than the dashboard's managers (who see
+// the voucher in the dashboard).
 import type { LoggerLike, SmsSender } from "./types.js";
 
 export function createLogSmsSender(logger: LoggerLike): SmsSender {
@@ -7,7 +9,7 @@ export function createLogSmsSender(logger: LoggerLike): SmsSender {
   return {
     async send(to, text) {
       const providerMessageId = `log-sms-${++n}`;
-      logger.info({ channel: "sms", to, text, providerMessageId }, "sms (log only)");
+      logger.info({ channel: "sms", to, chars: text.length, providerMessageId }, "sms (log only; text not logged)");
       return { providerMessageId };
     },
   };

@@ -15,11 +15,11 @@ export function normalizePhone(input: string, field = "phoneNumber"): { number: 
   if (/^0\d{9}$/.test(compact)) local = compact;
   else if (/^\+?233\d{9}$/.test(compact)) local = `0${compact.slice(compact.length - 9)}`;
   if (!local) {
-    throw badInput(`"${input}" is not a Ghanaian phone number: use 0XXXXXXXXX, 233XXXXXXXXX or +233 XX XXX XXXX`, field);
+    throw badInput("This is not a Ghanaian phone number: use 0XXXXXXXXX, 233XXXXXXXXX or +233 XX XXX XXXX", field);
   }
   const network = prefixes[local.slice(0, 3)];
   if (!network) {
-    throw badInput(`${local} starts with ${local.slice(0, 3)}, which is not an MTN, Telecel or AirtelTigo prefix`, field);
+    throw badInput(`This number starts with ${local.slice(0, 3)}, which is not an MTN, Telecel or AirtelTigo prefix`, field);
   }
   return { number: local, network };
 }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { builder } from "../../core/builder.js";
 import { badInput } from "../../core/errors.js";
 import { LogEntry, LogKindEnum, LogLevelEnum } from "./log-entry.js";
@@ -9,9 +10,9 @@ export const LogFilter = builder.inputType("LogFilter", {
   fields: (t) => ({
     kinds: t.field({ type: [LogKindEnum] }),
     levels: t.field({ type: [LogLevelEnum] }),
-    model: t.string(),
-    recordId: t.string(),
-    search: t.string(),
+    model: t.string({ validate: z.string().max(64, "Model name is too long") }),
+    recordId: t.string({ validate: z.string().max(200, "Record id is too long") }),
+    search: t.string({ validate: z.string().max(200, "Search is too long (200 characters at most)") }),
     from: t.field({ type: "DateTime" }),
     to: t.field({ type: "DateTime" }),
   }),

@@ -1,45 +1,68 @@
 // Guards against holding the voucher pool hostage: an unpaid purchase reserves a voucher
 // for RESERVATION_MINUTES, so unlimited anonymous purchases could empty the pool without
 // paying. Two limits: unpaid purchases per phone number (checked inside the reservation
-// transaction), and purchase attempts per client address (in memory, per process).
+// transaction), and purchase attempts per client address (core/rate-limit.ts).
 import { AppError, ErrorCode } from "../../core/errors.js";
 import type { Prisma } from "../../db/generated/client.js";
+import type { Services } from "../../core/context.js";
+import type { Limiter } from "../../core/rate-limit.js";
 
 export const tooManyRequests = (message: string, retryAfter: number) =>
   new AppError(ErrorCode.TOO_MANY_REQUESTS, message, { retryAfter });
 
-/** Unpaid purchases already holding vouchers for this number; throws once the cap is reached. */
-export async function assertPhoneMayReserve(tx: Prisma.TransactionClient, phone: string, cap: number, now: Date): Promise<void> {
-  const holding = await tx.transaction.findMany({
-    where: { phoneNumber: phone, status: "PENDING", expiresAt: { gt: now }, voucherId: { not: null } },
-    select: { reference: true },
-    take: cap,
+/**
+ * Unpaid purchases already holding vouchers for this number, started from this address;
+ * throws once the cap is reached. Counted per number AND address: a stranger who types
+ * someone else's number from their own device fills only their own quota, and cannot stop
+ * the owner buying from theirs. The error names no sale: a reference is the buyer's secret.
+ */
+export async function assertPhoneMayReserve(tx: Prisma.TransactionClient, phone: string, address: string | null, cap: number, now: Date): Promise<void> {
+  const holding = await tx.transaction.count({
+    where: { phoneNumber: phone, buyerAddress: address, status: "PENDING", expiresAt: { gt: now }, voucherId: { not: null } },
   });
-  if (holding.length >= cap) {
+  if (holding >= cap) {
     throw new AppError(
       ErrorCode.CONFLICT,
-      `${phone} already has ${holding.length} unpaid purchases (${holding.map((h) => h.reference).join(", ")}): pay one of them or wait until they expire`,
+      `This phone number already has ${holding} unpaid purchases from this device: approve the payment prompt of one of them (your reference is in the SMS) or wait until they expire`,
       { reason: "purchase/too-many-pending" },
     );
   }
 }
 
-/** A fixed-window counter per key: `limit` attempts per `windowMs`. */
-export class AttemptLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
-  constructor(private readonly limit: number, private readonly windowMs = 60_000) {}
-
-  /** Counts an attempt; returns seconds to wait when over the limit, else 0. */
-  hit(key: string, now = Date.now()): number {
-    if (this.windows.size > 10_000) {
-      for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
-    }
-    const w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      this.windows.set(key, { start: now, count: 1 });
-      return 0;
-    }
-    w.count += 1;
-    return w.count > this.limit ? Math.ceil((w.start + this.windowMs - now) / 1000) : 0;
+/**
+ * How much of a bundle's pool unpaid anonymous purchases may hold: per client address, per
+ * network (/24, IPv6 /48) and in total (a share of the vouchers still on sale). Past any of
+ * them the purchase is refused before a voucher is reserved, so a hoarder rotating phone
+ * numbers and addresses cannot empty the pool for paying buyers; staff at the counter are exempt.
+ */
+export async function assertPoolShare(
+  tx: Prisma.TransactionClient,
+  allocation: { id: string; name: string },
+  buyer: { address: string | null; network: string | null },
+  caps: { perAddress: number; perNetwork: number; poolShare: number },
+  now: Date,
+): Promise<void> {
+  const holding = { allocationId: allocation.id, status: "PENDING" as const, expiresAt: { gt: now }, voucherId: { not: null } };
+  const held = (where: Prisma.TransactionWhereInput) => tx.transaction.count({ where: { ...holding, ...where } });
+  const busy = () =>
+    new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many unpaid purchases of ${allocation.name} from this network right now: pay or wait for one of them, then try again`, {
+      reason: "purchase/too-many-unpaid",
+      retryAfter: 60,
+    });
+  if ((await held({ buyerAddress: buyer.address })) >= caps.perAddress) throw busy();
+  if (buyer.network && (await held({ buyerNetwork: buyer.network })) >= caps.perNetwork) throw busy();
+  // The pool: vouchers on sale, reserved or not. Unpaid anonymous holds may take only a share.
+  const [pool, unpaid] = await Promise.all([
+    tx.voucher.count({ where: { allocationId: allocation.id, status: "AVAILABLE" } }),
+    held({ buyerAddress: { not: null } }),
+  ]);
+  if (unpaid + 1 > Math.max(1, Math.floor(pool * caps.poolShare))) {
+    throw new AppError(ErrorCode.SOLD_OUT, `${allocation.name} is held by other unpaid purchases right now: try again in a few minutes or choose another bundle`, {
+      reason: "purchase/pool-held",
+    });
   }
 }
+
+/** Anonymous purchase attempts per client address per minute (shared by replicas through Redis). */
+export const purchaseAttempts = (services: Pick<Services, "rateLimits" | "config">): Limiter =>
+  services.rateLimits.limiter({ name: "purchase-address", points: services.config.purchasesPerMinutePerIp, durationSec: 60 });

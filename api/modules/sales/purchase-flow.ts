@@ -8,7 +8,8 @@ import type { Network } from "../common/phone.js";
 import { markFailed, markPaid } from "./settle.js";
 import { newReference } from "../common/reference.js";
 import { reserveVoucher } from "./reserve.js";
-import { assertPhoneMayReserve } from "./hoarding.js";
+import { assertPhoneMayReserve, assertPoolShare } from "./hoarding.js";
+import { networkOf, normalizeAddress } from "../../core/client-address.js";
 
 export type PurchaseRequest = {
   allocationId: string;
@@ -18,6 +19,8 @@ export type PurchaseRequest = {
   idempotencyKey: string;
   /** The staff member selling at the counter, if any. */
   seller: { userId?: string; isStaff: boolean };
+  /** The client address the purchase came from (anti-hoarding caps count by it). */
+  clientIp: string | null;
 };
 
 export type PurchaseOutcome = { transactionId: string; instructions: string | null };
@@ -54,13 +57,18 @@ export async function purchase(services: Services, req: PurchaseRequest): Promis
   if (!allocation.active) throw badInput(`${allocation.name} is not on sale at the moment`, "allocationId");
 
   const now = Date.now();
+  const buyerAddress = req.seller.isStaff ? null : normalizeAddress(req.clientIp);
+  const buyerNetwork = networkOf(buyerAddress);
   let sale: Transaction | undefined;
   for (let attempt = 0; !sale; attempt++) {
     try {
       sale = await prisma.$transaction(async (tx) => {
         const expiresAt = new Date(now + services.config.reservationMinutes * 60_000);
         // Counter sales are exempt: staff may sell several bundles to one customer.
-        if (!req.seller.isStaff) await assertPhoneMayReserve(tx, req.phone.number, services.config.maxPendingPerPhone, new Date(now));
+        if (!req.seller.isStaff) {
+          await assertPhoneMayReserve(tx, req.phone.number, buyerAddress, services.config.maxPendingPerPhone, new Date(now));
+          await assertPoolShare(tx, allocation, { address: buyerAddress, network: buyerNetwork }, services.config.unpaidCaps, new Date(now));
+        }
         const voucherId = await reserveVoucher(tx, allocation.id, expiresAt);
         if (!voucherId) throw soldOut(allocation.name);
         return tx.transaction.create({
@@ -77,6 +85,8 @@ export async function purchase(services: Services, req: PurchaseRequest): Promis
             idempotencyKey: req.idempotencyKey,
             expiresAt,
             soldById: req.seller.userId ?? null,
+            buyerAddress,
+            buyerNetwork,
           },
         });
       });

@@ -5,7 +5,7 @@ import { normalizePhone } from "../common/phone.js";
 import { BUYER, revealVoucherToBuyer } from "../common/buyer.js";
 import { purchase } from "./purchase-flow.js";
 import { fullNameRule, idempotencyKeyRule } from "./rules.js";
-import { AttemptLimiter, tooManyRequests } from "./hoarding.js";
+import { purchaseAttempts, tooManyRequests } from "./hoarding.js";
 
 const PurchaseInput = builder.inputType("PurchaseInput", {
   fields: (t) => ({
@@ -20,14 +20,6 @@ const PurchaseInput = builder.inputType("PurchaseInput", {
     }),
   }),
 });
-
-// One limiter per running app.
-const limiters = new WeakMap<object, AttemptLimiter>();
-function attemptsFor(services: { config: { purchasesPerMinutePerIp: number } }): AttemptLimiter {
-  let l = limiters.get(services);
-  if (!l) limiters.set(services, (l = new AttemptLimiter(services.config.purchasesPerMinutePerIp)));
-  return l;
-}
 
 type Payload = { transactionId: string; instructions: string | null };
 
@@ -55,11 +47,11 @@ builder.mutationFields((t) => ({
     type: PurchasePayload,
     description: "Public: start a sale.",
     args: { input: t.arg({ type: PurchaseInput, required: true }) },
-    resolve: (_r, { input }, ctx) => {
+    resolve: async (_r, { input }, ctx) => {
       const isStaff = roleAtLeast(ctx.viewer?.role, "STAFF");
       if (!isStaff) {
-        const wait = attemptsFor(ctx.services).hit(ctx.clientIp ?? "unknown");
-        if (wait > 0) throw tooManyRequests(`Too many purchase attempts from this device: try again in ${wait} seconds`, wait);
+        const verdict = await purchaseAttempts(ctx.services).hit(ctx.clientIp ?? "unknown");
+        if (!verdict.allowed) throw tooManyRequests(`Too many purchase attempts from this device: try again in ${verdict.retryAfter} seconds`, verdict.retryAfter);
       }
       return purchase(ctx.services, {
         allocationId: idOf(String(input.allocationId), "Allocation"),
@@ -68,6 +60,7 @@ builder.mutationFields((t) => ({
         provider: input.provider,
         idempotencyKey: input.idempotencyKey,
         seller: { userId: ctx.viewer?.userId, isStaff },
+        clientIp: ctx.clientIp,
       });
     },
   }),

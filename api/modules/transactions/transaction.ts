@@ -2,6 +2,22 @@ import { builder } from "../../core/builder.js";
 import { Money, money } from "../common/money.js";
 import { normalizeReference } from "../common/reference.js";
 import { BUYER, mayReadVoucher, revealVoucherToBuyer, staffOrBuyer } from "../common/buyer.js";
+import { roleAtLeast } from "../../core/roles.js";
+import { AppError, ErrorCode } from "../../core/errors.js";
+import type { Services } from "../../core/context.js";
+
+/** Lookups by reference per client address per minute (REFERENCE_LOOKUPS_PER_MINUTE). */
+const referenceLookups = (services: Services) =>
+  services.rateLimits.limiter({ name: "reference-lookup", points: services.config.referenceLookupsPerMinute, durationSec: 60 });
+
+/** "Ama Serwaa Mensah" -> "Ama M." */
+export function maskName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return words.length > 1 ? `${words[0]} ${words.at(-1)!.charAt(0).toUpperCase()}.` : (words[0] ?? "");
+}
+
+/** "0241234567" -> "024 ••• ••67" */
+export const maskPhone = (phone: string) => `${phone.slice(0, 3)} ••• ••${phone.slice(-2)}`;
 
 export const TransactionStatusEnum = builder.enumType("TransactionStatus", {
   values: ["PENDING", "PAID", "FAILED", "PARTIALLY_REFUNDED", "REFUNDED"] as const,
@@ -14,8 +30,16 @@ export const Transaction = builder.prismaNode("Transaction", {
   authScopes: staffOrBuyer,
   fields: (t) => ({
     reference: t.exposeString("reference", { description: "Public reference the buyer keeps; unique." }),
-    fullName: t.exposeString("fullName"),
-    phoneNumber: t.exposeString("phoneNumber", { description: "Normalised Ghanaian number, 10 digits starting with 0." }),
+    fullName: t.string({
+      description: "The buyer's name; a lookup by reference shows the first name and an initial only.",
+      select: { fullName: true, id: true },
+      resolve: (x, _a, ctx) => (ctx.maskBuyerDetails?.has(x.id) ? maskName(x.fullName) : x.fullName),
+    }),
+    phoneNumber: t.string({
+      description: "Normalised Ghanaian number, 10 digits starting with 0; a lookup by reference shows only its first three and last two digits.",
+      select: { phoneNumber: true, id: true },
+      resolve: (x, _a, ctx) => (ctx.maskBuyerDetails?.has(x.id) ? maskPhone(x.phoneNumber) : x.phoneNumber),
+    }),
     network: t.exposeString("network", { nullable: true, description: "MTN, TELECEL or AIRTELTIGO, from the number's prefix." }),
     allocation: t.relation("allocation"),
     amount: t.field({ type: Money, select: { amountMinor: true, currency: true }, resolve: (x) => money(x.amountMinor, x.currency) }),
@@ -65,10 +89,21 @@ builder.queryFields((t) => ({
     grantScopes: [BUYER],
     args: { reference: t.arg.string({ required: true }) },
     resolve: async (query, _r, args, ctx) => {
+      const staff = roleAtLeast(ctx.viewer?.role, "STAFF");
+      // Every lookup is a guess (aliases run this once each): limited per address.
+      if (!staff) {
+        const verdict = await referenceLookups(ctx.services).hit(ctx.clientIp ?? "unknown");
+        if (!verdict.allowed) {
+          throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `Too many purchase lookups from this device: try again in ${verdict.retryAfter} seconds`, { retryAfter: verdict.retryAfter });
+        }
+      }
       const reference = normalizeReference(args.reference);
-      if (!reference) return null;
+      if (!reference || reference.length > 32) return null;
       const sale = await ctx.prisma.transaction.findUnique({ ...query, where: { reference } });
-      if (sale) revealVoucherToBuyer(ctx, sale);
+      if (!sale) return null;
+      revealVoucherToBuyer(ctx, sale);
+      // A hit shows what the buyer needs (status, bundle, voucher once paid), not who they are.
+      if (!staff) (ctx.maskBuyerDetails ??= new Set()).add(sale.id);
       return sale;
     },
   }),

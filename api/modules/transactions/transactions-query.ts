@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { queryFromInfo } from "@pothos/plugin-prisma";
+import { z } from "zod";
 import { builder } from "../../core/builder.js";
 import { badInput } from "../../core/errors.js";
 import type { Context } from "../../core/context.js";
@@ -10,7 +11,7 @@ import { countQuery, cursorOf, keyOf, pageQuery, transactionSql, type Key, type 
 export const TransactionFilter = builder.inputType("TransactionFilter", {
   fields: (t) => ({
     status: t.field({ type: [TransactionStatusEnum] }),
-    search: t.string({ description: "Matches reference, name, phone number, provider reference or voucher username." }),
+    search: t.string({ description: "Matches reference, name, phone number, provider reference or voucher username.", validate: z.string().max(200, "Search is too long (200 characters at most)") }),
     allocationId: t.id(),
     from: t.field({ type: "DateTime", description: "Created at or after this instant." }),
     to: t.field({ type: "DateTime", description: "Created before this instant." }),

@@ -36,25 +36,28 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { username, password }, ctx) => {
       const { auth, loginThrottle, log } = ctx.services;
       const name = username.trim();
-      const wait = loginThrottle.lockedFor(name, ctx.clientIp);
-      if (wait > 0) {
-        log.write({ kind: "AUTH", level: "WARN", message: `Login refused for ${name}: locked after repeated failures`, data: { username: name, ip: ctx.clientIp } });
+      // Counted before the password is checked: parallel guesses cannot outrun the lock.
+      const attempt = await loginThrottle.attempt(name, ctx.clientIp);
+      if (attempt.refused) {
+        const wait = attempt.retryAfter;
+        log.write({ kind: "AUTH", level: "WARN", message: "Login refused: locked after repeated failures", data: { ip: ctx.clientIp, retryAfter: wait } });
         throw new AppError(ErrorCode.UNAUTHENTICATED, `Too many failed attempts: try again in ${wait} seconds`, { retryAfter: wait });
       }
       const user = await ctx.prisma.user.findUnique({ where: { username: name } });
       const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
       if (!user || !ok) {
-        loginThrottle.fail(name, ctx.clientIp);
-        log.write({ kind: "AUTH", level: "WARN", message: `Login failed for ${name}`, data: { username: name, ip: ctx.clientIp } });
+        // An unknown username is often a password typed in the wrong box: it is not stored.
+        if (user) log.write({ kind: "AUTH", level: "WARN", message: `Login failed for ${user.username}`, model: "User", recordId: user.id, data: { username: user.username, ip: ctx.clientIp } });
+        else log.write({ kind: "AUTH", level: "WARN", message: "Login failed for an unknown username", data: { usernameLength: name.length, ip: ctx.clientIp } });
         throw unauthenticated("Wrong username or password");
       }
-      loginThrottle.succeed(name, ctx.clientIp);
+      await attempt.succeeded();
       // The session row is written by the user logging in, not by "anonymous".
       const session = await runInScope({ actor: { kind: "user", userId: user.id, username: user.username, role: user.role }, requestId: ctx.requestId }, () =>
         auth.createSession(user.id),
       );
       ctx.grantedUserId = user.id;
-      ctx.responseCookies.push(auth.sessionCookie(session.token, session.expiresAt, ctx.request.url.startsWith("https:")));
+      ctx.responseCookies.push(auth.sessionCookie(session.token, session.expiresAt, ctx.secure || ctx.services.config.env === "production"));
       log.write({
         kind: "AUTH",
         message: `${user.username} logged in`,

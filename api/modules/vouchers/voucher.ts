@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { builder } from "../../core/builder.js";
 import { conflict, notFound } from "../../core/errors.js";
 import type { Prisma } from "../../db/generated/client.js";
@@ -60,7 +61,7 @@ const VoucherFilter = builder.inputType("VoucherFilter", {
   fields: (t) => ({
     status: t.field({ type: [VoucherStatusEnum] }),
     allocationId: t.id(),
-    search: t.string({ description: "Part of the username." }),
+    search: t.string({ description: "Part of the username.", validate: z.string().max(200, "Search is too long (200 characters at most)") }),
   }),
 });
 

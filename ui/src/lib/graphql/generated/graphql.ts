@@ -39,7 +39,7 @@ export type CreateUserInput = {
 export type GenerateVouchersInput = {
   allocationId: string | number;
   count: number;
-  /** Provision on this router; omitted: the default router, if any. */
+  /** The router these vouchers are for (marked PENDING for provisioning on it); omitted: the default router, if any. */
   routerId?: string | number | null | undefined;
 };
 
