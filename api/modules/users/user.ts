@@ -6,6 +6,9 @@ import { RoleEnum } from "../common/roles.js";
 import { idOf } from "../common/ids.js";
 import { normalizePhone } from "../common/phone.js";
 
+const contactScopes = (user: { id: string }, _args: unknown, ctx: { viewer: { userId?: string | null } | null }) =>
+  ctx.viewer?.userId === user.id ? true : { admin: true };
+
 export const User = builder.prismaNode("User", {
   id: { field: "id" },
   // Staff accounts are visible to signed-in callers only; login's own payload is the
@@ -13,8 +16,10 @@ export const User = builder.prismaNode("User", {
   authScopes: (user, ctx) => ctx.viewer !== null || ctx.grantedUserId === user.id,
   fields: (t) => ({
     username: t.exposeString("username"),
-    email: t.exposeString("email", { nullable: true }),
-    phoneNumber: t.exposeString("phoneNumber", { nullable: true }),
+    // Contact details follow the `users` list's rule wherever a User is reached (node, a log
+    // entry's actor, a refund's requester): admins and the user themselves; null for others.
+    email: t.exposeString("email", { nullable: true, authScopes: contactScopes, unauthorizedResolver: () => null, description: "Admins and the user themselves; null for others." }),
+    phoneNumber: t.exposeString("phoneNumber", { nullable: true, authScopes: contactScopes, unauthorizedResolver: () => null, description: "Admins and the user themselves; null for others." }),
     role: t.expose("role", { type: RoleEnum }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
