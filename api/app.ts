@@ -12,10 +12,12 @@ import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { schema } from "./schema.js";
 // The modules that plug HTTP routes or workers into the server register them on import
-// (core/extensions.ts): the payment webhook and reconciler, the CSV export, the outbox.
+// (core/extensions.ts): the payment webhook and reconciler, the CSV export, the outbox,
+// backup downloads and the backup schedule.
 import "./modules/sales/index.js";
 import "./modules/transactions/index.js";
 import "./modules/notifications/index.js";
+import "./modules/backups/index.js";
 import type { Config } from "./core/config.js";
 import { createLogger } from "./core/logger.js";
 import { AuthService, LoginThrottle, parseCookies, SESSION_COOKIE, type Viewer } from "./core/auth.js";
