@@ -45,8 +45,9 @@ builder.subscriptionFields((t) => ({
     type: BackupProgress,
     description: "Progress of every backup being made (managers).",
     authScopes: { manager: true },
-    subscribe: async function* (_r, _a, ctx) {
-      for await (const r of whileAuthorized(ctx, ctx.services.hub.stream(filter))) {
+    args: { since: t.arg.int({ description: "Resume: first every backup change after this log sequence, then live ones." }) },
+    subscribe: async function* (_r, args, ctx) {
+      for await (const r of whileAuthorized(ctx, ctx.services.hub.stream(filter, args.since))) {
         const p = progressOf(r);
         if (p) yield p;
       }
