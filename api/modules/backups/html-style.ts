@@ -6,6 +6,7 @@ header,nav,main>section,footer{background:#fff;margin:16px;padding:16px 20px;bor
 h1{margin:0 0 4px;font-size:22px}h2{margin:0 0 12px;font-size:18px}h2 small{font-weight:400;color:#66788a;font-size:13px}
 nav ul{columns:3 200px;margin:0;padding-left:18px}nav li{margin:2px 0}a{color:#0b6bcb}
 .scroll{overflow-x:auto;max-height:70vh;overflow-y:auto}
+main>section{content-visibility:auto;contain-intrinsic-size:auto 480px}
 table{border-collapse:collapse;font-size:13px;width:max-content;min-width:100%}
 th,td{border:1px solid #e1e5ea;padding:4px 8px;text-align:left;vertical-align:top;white-space:pre-wrap;max-width:420px;overflow-wrap:anywhere}
 thead th{position:sticky;top:0;background:#eef2f6}
