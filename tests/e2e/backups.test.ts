@@ -111,7 +111,7 @@ describe.skipIf(skipReason !== null)("backups page in Chromium", () => {
         const heading = doc.locator(`section[data-table="${t.table}"] h2`);
         await heading.scrollIntoViewIfNeeded();
         expect(await heading.isVisible()).toBe(true);
-        expect(await heading.innerText()).toBe(`${t.table} ${t.rows} rows`);
+        expect(await heading.innerText()).toBe(`${t.table} ${t.rows} ${t.rows === 1 ? "row" : "rows"}`);
         expect(await doc.locator(`section[data-table="${t.table}"] tbody tr`).count()).toBe(t.rows);
       }
       expect(html.tables.find((t) => t.table === "Transaction")?.rows).toBe(1);

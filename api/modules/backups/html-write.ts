@@ -65,6 +65,7 @@ function deletedRowsSql(table: string): string {
 
 type Written = { sequence: number; tables: TableCount[]; migration: string | null; deletedRows: number; contentSha256: string; sha256: string; sizeBytes: number };
 
+const rowsText = (n: number) => `${n} ${n === 1 ? "row" : "rows"}`;
 const when = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, " UTC");
 
 export async function writeHtmlBackup(dbFile: string, dest: string, onProgress: (done: number, total: number) => void, takenAt = new Date()): Promise<Written> {
@@ -92,8 +93,8 @@ export async function writeHtmlBackup(dbFile: string, dest: string, onProgress: 
     await out.write(`<header><h1>Chillzone backup</h1><p>Taken <time datetime="${at}">${escapeHtml(when(at))}</time>, up to change #${sequence}, schema ${escapeHtml(migration ?? "none")}. `);
     await out.write(`Every table of the shop's data is below; the manifest at the end lets a restore prove nothing was changed or cut off.</p></header>\n`);
     await out.write(`<nav id="contents"><h2>Contents</h2><ul>\n`);
-    for (const c of counts) await out.write(`<li><a href="#t-${escapeHtml(c.table)}">${escapeHtml(c.table)}</a> <small>${c.rows} rows</small></li>\n`);
-    await out.write(`<li><a href="#deleted">Deleted rows</a> <small>${deletedTotal} rows</small></li>\n<li><a href="#manifest">Manifest</a></li></ul></nav>\n<main>\n`);
+    for (const c of counts) await out.write(`<li><a href="#t-${escapeHtml(c.table)}">${escapeHtml(c.table)}</a> <small>${rowsText(c.rows)}</small></li>\n`);
+    await out.write(`<li><a href="#deleted">Deleted rows</a> <small>${rowsText(deletedTotal)}</small></li>\n<li><a href="#manifest">Manifest</a></li></ul></nav>\n<main>\n`);
 
     for (const t of tables) {
       hash.table(t);
@@ -101,7 +102,7 @@ export async function writeHtmlBackup(dbFile: string, dest: string, onProgress: 
       const keyIdx = t.key.map((k) => t.columns.findIndex((c) => c.name === k));
       const rows = counts.find((c) => c.table === t.name)!.rows;
       const name = escapeHtml(t.name);
-      await out.write(`<section id="t-${name}" data-table="${name}" data-key="${escapeHtml(t.key.join(","))}">\n<h2>${name} <small>${rows} rows</small></h2>\n<div class="scroll"><table>\n<thead><tr>`);
+      await out.write(`<section id="t-${name}" data-table="${name}" data-key="${escapeHtml(t.key.join(","))}">\n<h2>${name} <small>${rowsText(rows)}</small></h2>\n<div class="scroll"><table>\n<thead><tr>`);
       for (const c of t.columns) await out.write(`<th data-column="${escapeHtml(c.name)}" data-type="${escapeHtml(c.type)}">${escapeHtml(c.name)}</th>`);
       await out.write(`</tr></thead>\n<tbody>\n`);
       const stmt = db.prepare(`SELECT ${t.columns.map((c) => q(c.name)).join(", ")} FROM ${q(t.name)}`).raw(true);
@@ -116,7 +117,7 @@ export async function writeHtmlBackup(dbFile: string, dest: string, onProgress: 
       await out.write(`</tbody></table></div>\n</section>\n`);
     }
 
-    await out.write(`<section id="deleted" data-deleted-rows>\n<h2>Deleted rows <small>${deletedTotal} rows</small></h2>\n<p>Rows deleted since the log began that are not in their table any more, with their last values.</p>\n`);
+    await out.write(`<section id="deleted" data-deleted-rows>\n<h2>Deleted rows <small>${rowsText(deletedTotal)}</small></h2>\n<p>Rows deleted since the log began that are not in their table any more, with their last values.</p>\n`);
     await out.write(`<div class="scroll"><table>\n<thead><tr><th>table</th><th>key</th><th>deleted at</th><th>by</th><th>sequence</th><th>last values</th></tr></thead>\n<tbody>\n`);
     let deletedRows = 0;
     for (const t of tables) {
