@@ -2,6 +2,7 @@
 // A bad variable stops the start with a message naming it.
 import path from "node:path";
 import { z } from "zod";
+import { Cron } from "croner";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -47,6 +48,12 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Chillzone <no-reply@chillzone.local>"),
   MANAGER_EMAILS: z.string().optional(),
   UI_DIR: z.string().optional(),
+  TIME_ZONE: z.string().default("Africa/Accra"),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_SCHEDULE: z.string().default("0 2 * * *"),
+  BACKUP_SCHEDULE_FORMAT: z.enum(["SQLITE", "HTML"]).default("SQLITE"),
+  BACKUP_KEEP: z.coerce.number().int().min(1).optional(),
+  BACKUP_KEEP_DAYS: z.coerce.number().positive().optional(),
 });
 
 export type Config = {
@@ -90,6 +97,10 @@ export type Config = {
   sms: { provider: "log" | "http"; url?: string; apiKey?: string; sender: string };
   mail: { smtpUrl?: string; from: string; managerEmails: string[] };
   uiDir: string;
+  /** The shop's time zone (IANA name): schedules run on its clock. */
+  timeZone: string;
+  /** Full backups: where the files go, the cron schedule (null: none) and what is kept. */
+  backups: { dir: string; schedule: string | null; scheduleFormat: "SQLITE" | "HTML"; keep?: number; keepDays?: number };
 };
 
 export class ConfigError extends Error {}
@@ -123,6 +134,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     if (!origin) throw new ConfigError(`Invalid configuration:\n  CORS_ORIGINS: "${item}" is not an origin like https://partner.example.com (no wildcard, path or trailing text)`);
     corsOrigins.push(origin);
+  }
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: e.TIME_ZONE });
+  } catch {
+    throw new ConfigError(`Invalid configuration:\n  TIME_ZONE: "${e.TIME_ZONE}" is not a time zone name like Africa/Accra`);
+  }
+  const schedule = ["", "off", "none"].includes(e.BACKUP_SCHEDULE.trim().toLowerCase()) ? null : e.BACKUP_SCHEDULE.trim();
+  if (schedule) {
+    try {
+      new Cron(schedule, { paused: true, timezone: e.TIME_ZONE }).stop();
+    } catch (err) {
+      throw new ConfigError(`Invalid configuration:\n  BACKUP_SCHEDULE: "${schedule}" is not a cron expression like "0 2 * * *" (${(err as Error).message}); use "off" for none`);
+    }
   }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -168,5 +192,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       managerEmails: (e.MANAGER_EMAILS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     },
     uiDir: path.resolve(e.UI_DIR ?? "ui/build"),
+    timeZone: e.TIME_ZONE,
+    backups: {
+      dir: path.resolve(e.BACKUP_DIR ?? path.join(dataDir, "backups")),
+      schedule,
+      scheduleFormat: e.BACKUP_SCHEDULE_FORMAT,
+      keep: e.BACKUP_KEEP,
+      keepDays: e.BACKUP_KEEP_DAYS,
+    },
   };
 }

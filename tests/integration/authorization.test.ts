@@ -25,6 +25,8 @@ const access: Record<string, Level> = {
   "Query.refunds": "staff",
   "Query.users": "admin",
   "Query.apiKeys": "admin",
+  "Query.backups": "manager",
+  "Query.backupSettings": "manager",
   "Mutation.login": "public",
   "Mutation.logout": "public",
   "Mutation.purchase": "public",
@@ -39,6 +41,8 @@ const access: Record<string, Level> = {
   "Mutation.deleteUser": "admin",
   "Mutation.createApiKey": "admin",
   "Mutation.revokeApiKey": "admin",
+  "Mutation.createBackup": "manager",
+  "Mutation.deleteBackup": "admin",
 };
 
 const rank: Record<Level, number> = { public: 0, staff: 1, manager: 2, admin: 3 };

@@ -25,6 +25,10 @@ type Documents = {
     "\n\tmutation DeleteAllocation($id: ID!) {\n\t\tdeleteAllocation(id: $id)\n\t}\n": typeof types.DeleteAllocationDocument,
     "\n\tsubscription AllocationSaved {\n\t\tmodelSaved(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n": typeof types.AllocationSavedDocument,
     "\n\tsubscription AllocationDeleted {\n\t\tmodelDeleted(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": typeof types.AllocationDeletedDocument,
+    "\n\tquery Backups($first: Int) {\n\t\tbackups(first: $first) {\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\tid\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tfinishedAt\n\t\t\t\t\tformat\n\t\t\t\t\ttrigger\n\t\t\t\t\tsizeBytes\n\t\t\t\t\tsequence\n\t\t\t\t\trows\n\t\t\t\t\ttables {\n\t\t\t\t\t\ttable\n\t\t\t\t\t\trows\n\t\t\t\t\t}\n\t\t\t\t\tdownloadUrl\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t\tbackupSettings {\n\t\t\tschedule\n\t\t\tscheduleFormat\n\t\t\ttimeZone\n\t\t\tnextRunAt\n\t\t\tkeep\n\t\t\tkeepDays\n\t\t}\n\t}\n": typeof types.BackupsDocument,
+    "\n\tmutation CreateBackup($format: BackupFormat) {\n\t\tcreateBackup(format: $format) {\n\t\t\tid\n\t\t}\n\t}\n": typeof types.CreateBackupDocument,
+    "\n\tmutation DeleteBackup($id: ID!) {\n\t\tdeleteBackup(id: $id)\n\t}\n": typeof types.DeleteBackupDocument,
+    "\n\tsubscription BackupProgress {\n\t\tbackupProgress {\n\t\t\tbackupId\n\t\t\tformat\n\t\t\ttrigger\n\t\t\tstatus\n\t\t\tdone\n\t\t\ttotal\n\t\t\tfraction\n\t\t\terror\n\t\t}\n\t}\n": typeof types.BackupProgressDocument,
     "\n\tfragment LogEntryFields on LogEntry {\n\t\tid\n\t\tsequence\n\t\tat\n\t\tkind\n\t\tlevel\n\t\tmodel\n\t\trecordId\n\t\tmessage\n\t\tactor {\n\t\t\tid\n\t\t\tusername\n\t\t}\n\t\tactorLabel\n\t\trequestId\n\t\tdata\n\t}\n": typeof types.LogEntryFieldsFragmentDoc,
     "\n\tquery Logs($first: Int, $after: String, $filter: LogFilter) {\n\t\tlogs(first: $first, after: $after, filter: $filter) {\n\t\t\tpageInfo {\n\t\t\t\thasNextPage\n\t\t\t\tendCursor\n\t\t\t}\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\t...LogEntryFields\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n": typeof types.LogsDocument,
     "\n\tsubscription LogAdded($filter: LogFilter, $since: Int) {\n\t\tlogAdded(filter: $filter, since: $since) {\n\t\t\t...LogEntryFields\n\t\t}\n\t}\n": typeof types.LogAddedDocument,
@@ -80,6 +84,10 @@ const documents: Documents = {
     "\n\tmutation DeleteAllocation($id: ID!) {\n\t\tdeleteAllocation(id: $id)\n\t}\n": types.DeleteAllocationDocument,
     "\n\tsubscription AllocationSaved {\n\t\tmodelSaved(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n": types.AllocationSavedDocument,
     "\n\tsubscription AllocationDeleted {\n\t\tmodelDeleted(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": types.AllocationDeletedDocument,
+    "\n\tquery Backups($first: Int) {\n\t\tbackups(first: $first) {\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\tid\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tfinishedAt\n\t\t\t\t\tformat\n\t\t\t\t\ttrigger\n\t\t\t\t\tsizeBytes\n\t\t\t\t\tsequence\n\t\t\t\t\trows\n\t\t\t\t\ttables {\n\t\t\t\t\t\ttable\n\t\t\t\t\t\trows\n\t\t\t\t\t}\n\t\t\t\t\tdownloadUrl\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t\tbackupSettings {\n\t\t\tschedule\n\t\t\tscheduleFormat\n\t\t\ttimeZone\n\t\t\tnextRunAt\n\t\t\tkeep\n\t\t\tkeepDays\n\t\t}\n\t}\n": types.BackupsDocument,
+    "\n\tmutation CreateBackup($format: BackupFormat) {\n\t\tcreateBackup(format: $format) {\n\t\t\tid\n\t\t}\n\t}\n": types.CreateBackupDocument,
+    "\n\tmutation DeleteBackup($id: ID!) {\n\t\tdeleteBackup(id: $id)\n\t}\n": types.DeleteBackupDocument,
+    "\n\tsubscription BackupProgress {\n\t\tbackupProgress {\n\t\t\tbackupId\n\t\t\tformat\n\t\t\ttrigger\n\t\t\tstatus\n\t\t\tdone\n\t\t\ttotal\n\t\t\tfraction\n\t\t\terror\n\t\t}\n\t}\n": types.BackupProgressDocument,
     "\n\tfragment LogEntryFields on LogEntry {\n\t\tid\n\t\tsequence\n\t\tat\n\t\tkind\n\t\tlevel\n\t\tmodel\n\t\trecordId\n\t\tmessage\n\t\tactor {\n\t\t\tid\n\t\t\tusername\n\t\t}\n\t\tactorLabel\n\t\trequestId\n\t\tdata\n\t}\n": types.LogEntryFieldsFragmentDoc,
     "\n\tquery Logs($first: Int, $after: String, $filter: LogFilter) {\n\t\tlogs(first: $first, after: $after, filter: $filter) {\n\t\t\tpageInfo {\n\t\t\t\thasNextPage\n\t\t\t\tendCursor\n\t\t\t}\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\t...LogEntryFields\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n": types.LogsDocument,
     "\n\tsubscription LogAdded($filter: LogFilter, $since: Int) {\n\t\tlogAdded(filter: $filter, since: $since) {\n\t\t\t...LogEntryFields\n\t\t}\n\t}\n": types.LogAddedDocument,
@@ -182,6 +190,22 @@ export function graphql(source: "\n\tsubscription AllocationSaved {\n\t\tmodelSa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n\tsubscription AllocationDeleted {\n\t\tmodelDeleted(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription AllocationDeleted {\n\t\tmodelDeleted(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tquery Backups($first: Int) {\n\t\tbackups(first: $first) {\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\tid\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tfinishedAt\n\t\t\t\t\tformat\n\t\t\t\t\ttrigger\n\t\t\t\t\tsizeBytes\n\t\t\t\t\tsequence\n\t\t\t\t\trows\n\t\t\t\t\ttables {\n\t\t\t\t\t\ttable\n\t\t\t\t\t\trows\n\t\t\t\t\t}\n\t\t\t\t\tdownloadUrl\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t\tbackupSettings {\n\t\t\tschedule\n\t\t\tscheduleFormat\n\t\t\ttimeZone\n\t\t\tnextRunAt\n\t\t\tkeep\n\t\t\tkeepDays\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery Backups($first: Int) {\n\t\tbackups(first: $first) {\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\tid\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tfinishedAt\n\t\t\t\t\tformat\n\t\t\t\t\ttrigger\n\t\t\t\t\tsizeBytes\n\t\t\t\t\tsequence\n\t\t\t\t\trows\n\t\t\t\t\ttables {\n\t\t\t\t\t\ttable\n\t\t\t\t\t\trows\n\t\t\t\t\t}\n\t\t\t\t\tdownloadUrl\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t\tbackupSettings {\n\t\t\tschedule\n\t\t\tscheduleFormat\n\t\t\ttimeZone\n\t\t\tnextRunAt\n\t\t\tkeep\n\t\t\tkeepDays\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tmutation CreateBackup($format: BackupFormat) {\n\t\tcreateBackup(format: $format) {\n\t\t\tid\n\t\t}\n\t}\n"): (typeof documents)["\n\tmutation CreateBackup($format: BackupFormat) {\n\t\tcreateBackup(format: $format) {\n\t\t\tid\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tmutation DeleteBackup($id: ID!) {\n\t\tdeleteBackup(id: $id)\n\t}\n"): (typeof documents)["\n\tmutation DeleteBackup($id: ID!) {\n\t\tdeleteBackup(id: $id)\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tsubscription BackupProgress {\n\t\tbackupProgress {\n\t\t\tbackupId\n\t\t\tformat\n\t\t\ttrigger\n\t\t\tstatus\n\t\t\tdone\n\t\t\ttotal\n\t\t\tfraction\n\t\t\terror\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription BackupProgress {\n\t\tbackupProgress {\n\t\t\tbackupId\n\t\t\tformat\n\t\t\ttrigger\n\t\t\tstatus\n\t\t\tdone\n\t\t\ttotal\n\t\t\tfraction\n\t\t\terror\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
