@@ -221,6 +221,11 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       if (url.pathname === "/graphql" || url.pathname.startsWith("/graphql/")) {
         // No credentials: a small body is all the /buy page and the login form ever send.
         const anonymous = !req.headers.authorization && !req.headers["x-api-key"] && !req.headers.cookie;
+        // A body without a length (chunked) could be any size: anonymous callers must say it.
+        // Browsers always send it for the dashboard's and /buy's requests.
+        if (anonymous && req.method === "POST" && req.headers["content-length"] === undefined) {
+          return sendJson(res, 411, { errors: [{ message: "Send the request's Content-Length (chunked bodies need a login)", extensions: { code: "LENGTH_REQUIRED" } }] });
+        }
         if (anonymous && Number(req.headers["content-length"] ?? 0) > config.anonymousBodyLimitBytes) {
           return sendJson(res, 413, { errors: [{ message: `Request too large: at most ${config.anonymousBodyLimitBytes} bytes without a login`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
         }

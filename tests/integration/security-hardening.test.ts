@@ -103,6 +103,21 @@ describe("input sizes", () => {
     expect(staff.status).toBe(200);
   });
 
+  it("an anonymous chunked body (no Content-Length, so no size known up front) is refused unread", async () => {
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } }, (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on("error", reject);
+      req.write(JSON.stringify({ query: "{ appInfo { currency } }" }));
+      req.end();
+    });
+    expect(answer.status).toBe(411);
+    expect(JSON.parse(answer.body).errors[0].extensions.code).toBe("LENGTH_REQUIRED");
+  });
+
   it("an invalid phone number's error does not repeat the input", async () => {
     const bundle = await seedAllocation(server, { vouchers: 1 });
     const input = "<img src=x onerror=alert(1)>";
