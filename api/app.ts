@@ -16,6 +16,7 @@ import { schema } from "./schema.js";
 import "./modules/sales/index.js";
 import "./modules/transactions/index.js";
 import "./modules/notifications/index.js";
+import { installDashboard } from "./modules/dashboard/index.js";
 import type { Config } from "./core/config.js";
 import { createLogger } from "./core/logger.js";
 import { AuthService, LoginThrottle, parseCookies, SESSION_COOKIE, type Viewer } from "./core/auth.js";
@@ -67,6 +68,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const logger = opts.logger ?? createLogger(config);
   const origin = randomUUID().slice(0, 8);
   const db = await openDatabase(config.dbFile, origin);
+  // Before anything writes: the aggregate triggers for TIME_ZONE, rebuilt if they were not in place.
+  installDashboard(db.sqlite, config.timeZone);
   const bus: EventBus = config.redisUrl ? new RedisBus(config.redisUrl, logger) : new MemoryBus();
   if (bus instanceof RedisBus) await bus.connect();
   const feed = new ChangeFeed(config.dbFile, origin, bus, logger);

@@ -39,6 +39,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Chillzone <no-reply@chillzone.local>"),
   MANAGER_EMAILS: z.string().optional(),
   UI_DIR: z.string().optional(),
+  TIME_ZONE: z.string().min(1).default("Africa/Accra"),
+  STOCK_WARN_DAYS: z.coerce.number().positive().default(3),
 });
 
 export type Config = {
@@ -70,6 +72,10 @@ export type Config = {
   sms: { provider: "log" | "http"; url?: string; apiKey?: string; sender: string };
   mail: { smtpUrl?: string; from: string; managerEmails: string[] };
   uiDir: string;
+  /** The shop's IANA time zone: the dashboard's days, weeks and months are its calendar. */
+  timeZone: string;
+  /** A bundle's stock is flagged when it lasts fewer days than this at the last 7 days' rate. */
+  stockWarnDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -103,6 +109,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     if (!origin) throw new ConfigError(`Invalid configuration:\n  CORS_ORIGINS: "${item}" is not an origin like https://partner.example.com (no wildcard, path or trailing text)`);
     corsOrigins.push(origin);
+  }
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: e.TIME_ZONE });
+  } catch {
+    throw new ConfigError(`Invalid configuration:\n  TIME_ZONE: "${e.TIME_ZONE}" is not an IANA time zone (e.g. Africa/Accra, Europe/London)`);
   }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -142,5 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       managerEmails: (e.MANAGER_EMAILS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     },
     uiDir: path.resolve(e.UI_DIR ?? "ui/build"),
+    timeZone: e.TIME_ZONE,
+    stockWarnDays: e.STOCK_WARN_DAYS,
   };
 }
