@@ -104,6 +104,7 @@ const Dashboard = builder.objectRef<View>("Dashboard").implement({
   fields: (t) => ({
     from: t.field({ type: "DateTime", description: "The range's start, rounded down to the hour of TIME_ZONE.", resolve: (v) => at(v.from) }),
     to: t.field({ type: "DateTime", description: "The range's end (exclusive), rounded up to the hour.", resolve: (v) => at(v.to) }),
+    timeZone: t.string({ description: "The shop's TIME_ZONE: the calendar of days, weeks and months.", resolve: (v) => v.zone.zone }),
     revenue: t.field({ type: Money, authScopes: MONEY, resolve: (v) => money(v.totals.revenueMinor, v.currency) }),
     sales: t.int({ resolve: (v) => v.totals.sales }),
     refunds: t.int({ description: "Sales in the range with money returned (partly or fully).", resolve: (v) => v.totals.refunds }),
