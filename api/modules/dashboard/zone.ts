@@ -102,6 +102,8 @@ export type ZoneModel = {
   /** Bucket starts are `phase` seconds past a UTC hour. */
   phase: number;
   transitions: [number, number][];
+  /** dayStart answers, by date (a few thousand at most: one per day of data). */
+  starts?: Map<string, number>;
 };
 
 /** Checks the zone can be bucketed in local hours; throws a message naming the reason. */
@@ -145,6 +147,8 @@ export const hourOfBucket = (model: ZoneModel, b: number) => new Date((b + offse
 
 /** The first instant of the local date (its first bucket's start; midnight, or the hour a spring-forward skips to). */
 export function dayStart(model: ZoneModel, date: string): number {
+  const known = model.starts?.get(date);
+  if (known !== undefined) return known;
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d) / 1000;
   // The instant whose local wall clock is midnight lies within a day of wall - 14h..wall + 14h.
@@ -152,5 +156,6 @@ export function dayStart(model: ZoneModel, date: string): number {
   // Walk to the first bucket of the date (at most a couple of steps around a transition).
   while (dayOfBucket(model, t) >= date) t -= HOUR;
   while (dayOfBucket(model, t) < date) t += HOUR;
+  (model.starts ??= new Map()).set(date, t);
   return t;
 }

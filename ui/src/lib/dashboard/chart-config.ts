@@ -19,7 +19,7 @@ export function metricConfig(currency: string): Record<Metric, MetricConfig> {
 	const money = (v: number) => `${currency} ${moneyFormat.format(v)}`;
 	return {
 		revenue: { label: 'Revenue', color: 'var(--primary)', money: true, format: money },
-		sales: { label: 'Sales', color: 'var(--info)', money: false, format: formatCount },
+		sales: { label: 'Sales', color: 'var(--primary)', money: false, format: formatCount },
 		refunds: { label: 'Refunded sales', color: 'var(--danger)', money: false, format: formatCount },
 		refundedAmount: { label: 'Refunded', color: 'var(--danger)', money: true, format: money },
 		newCustomers: { label: 'New customers', color: 'var(--success)', money: false, format: formatCount }
