@@ -6,7 +6,7 @@
 //   npx tsx bench/dashboard.ts --sizes 10000 --runs 20 --no-write
 //
 // Seeding: one transaction of prepared INSERTs straight into the file, with the change-log
-// and dashboard triggers absent (a bulk load), then the aggregates are rebuilt once
+// and dashboard triggers absent (a bulk load) and Transaction's secondary indexes rebuilt at the end, then the aggregates are rebuilt once
 // (installDashboard does it when it finds its triggers missing). The seeded sales have no
 // log entries. The dashboard is then measured over HTTP against the started server; the
 // naive query runs on a read-only connection to the same file (no HTTP: it is favoured).
@@ -58,7 +58,10 @@ function seed(dbFile: string, n: number, now: number): { seconds: number } {
      VALUES (?, ?, 'Seed Buyer', ?, 'MTN', ?, ?, 'GHS', ?, ?, ?, ?, ?, ?)`,
   );
   const twoYears = 730 * 86_400_000;
+  // The secondary indexes are built once after the load (a sort) rather than row by row.
+  const indexes = sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Transaction' AND sql IS NOT NULL`).all() as { name: string; sql: string }[];
   sqlite.transaction(() => {
+    for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name}"`);
     const t = stamp(now);
     BUNDLES.forEach(([name, price], i) => {
       allocation.run(`bundle${i}`, `B${i}`, name, price, t, t);
@@ -77,6 +80,7 @@ function seed(dbFile: string, n: number, now: number): { seconds: number } {
       const phone = `024${String(Math.floor(random() * Math.max(100, n / 3))).padStart(7, "0")}`;
       sale.run(`s${i}`, `CZ-S${i}`, phone, `bundle${b}`, price, status, random() < 0.7 ? "paystack" : "cash", refunded, stamp(at), stamp(at), stamp(at));
     }
+    for (const i of indexes) sqlite.exec(i.sql);
   })();
   const seconds = (performance.now() - started) / 1000;
   sqlite.close();

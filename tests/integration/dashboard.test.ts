@@ -1,6 +1,9 @@
 // The dashboard over HTTP: a sale through the API moves the figures at once; staff read
 // counts and stock; bad ranges are refused with a reason; a database whose triggers were
 // lost is rebuilt exact at the next start; a TIME_ZONE that cannot be bucketed stops the start.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codesOf, startTestServer, type TestServer } from "../helpers/server.js";
 import { buy, seedAllocation } from "./sales-seed.js";
@@ -91,8 +94,10 @@ describe("dashboard", () => {
   });
 
   it("a TIME_ZONE that cannot be bucketed in hours stops the start with the reason", async () => {
-    const config = loadConfig({ NODE_ENV: "test", DATA_DIR: server.dataDir + "-lh", LOG_LEVEL: "silent", TIME_ZONE: "Australia/Lord_Howe" });
+    const dir = mkdtempSync(path.join(tmpdir(), "cz-lh-"));
+    const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dir, LOG_LEVEL: "silent", TIME_ZONE: "Australia/Lord_Howe" });
     await expect(buildApp(config)).rejects.toThrow(/TIME_ZONE: Australia\/Lord_Howe changes its UTC offset by less than an hour/);
+    rmSync(dir, { recursive: true, force: true });
     expect(() => loadConfig({ TIME_ZONE: "Mars/Olympus" })).toThrow(/TIME_ZONE: "Mars\/Olympus" is not an IANA time zone/);
   });
 });

@@ -63,8 +63,8 @@ function customerDelta(z: ZoneModel, r: "NEW" | "OLD", sign: 1 | -1): string {
 const firstSaleOrder = `ORDER BY "createdAt", "id"`;
 const recomputeCustomer = (phone: string, guard = "true") => `
     DELETE FROM "DashboardCustomer" WHERE "phoneNumber" = ${phone} AND ${guard};
-    INSERT INTO "DashboardCustomer" ("phoneNumber", "firstAt", "allocationId", "provider")
-      SELECT t."phoneNumber", t."createdAt", t."allocationId", t."provider" FROM "Transaction" t
+    INSERT INTO "DashboardCustomer" ("phoneNumber", "transactionId", "firstAt", "allocationId", "provider")
+      SELECT t."phoneNumber", t."id", t."createdAt", t."allocationId", t."provider" FROM "Transaction" t
       WHERE t."phoneNumber" = ${phone} AND ${isSale("t")} AND ${guard} ${firstSaleOrder} LIMIT 1;`;
 
 const changed = (cols: string[]) => cols.map((c) => `OLD."${c}" IS NOT NEW."${c}"`).join(" OR ");
@@ -109,7 +109,14 @@ export function triggerSql(z: ZoneModel): Map<string, string> {
   return new Map(t.map(([name, body]) => [name, `CREATE TRIGGER "${name}" ${body}`]));
 }
 
-/** The full recomputation, as statements run in order inside one transaction. */
+/** Names of the triggers on DashboardCustomer: the rebuild counts new customers itself, without them. */
+export const CUSTOMER_TRIGGERS = ["dash_Customer_insert", "dash_Customer_delete", "dash_Customer_update"];
+
+/**
+ * The full recomputation, as statements run in order inside one transaction, with the
+ * DashboardCustomer triggers absent (install.ts drops and recreates them around it): first
+ * sales are found once, then joined into the per-bucket counts.
+ */
 export function rebuildSql(z: ZoneModel): string[] {
   const b = bucketSql(z, `t."createdAt"`);
   return [
@@ -118,20 +125,21 @@ export function rebuildSql(z: ZoneModel): string[] {
     `DELETE FROM "DashboardHourTotal"`,
     `DELETE FROM "DashboardDay"`,
     `DELETE FROM "DashboardStock"`,
-    `INSERT INTO "DashboardHour" ("bucket", "allocationId", "provider", "sales", "revenueMinor", "refunds", "refundedMinor")
-       SELECT ${b} AS b, t."allocationId", t."provider", count(*), sum(t."amountMinor"), sum(${isRefunded("t")}), sum(t."refundedMinor")
-       FROM "Transaction" t WHERE ${isSale("t")} GROUP BY b, t."allocationId", t."provider"`,
-    `INSERT INTO "DashboardHourTotal" ("bucket", "sales", "revenueMinor", "refunds", "refundedMinor")
-       SELECT "bucket", sum("sales"), sum("revenueMinor"), sum("refunds"), sum("refundedMinor") FROM "DashboardHour" GROUP BY "bucket"`,
-    `INSERT INTO "DashboardDay" ("day", "allocationId", "provider", "sales", "revenueMinor", "refunds", "refundedMinor")
-       SELECT ${daySql(`h."bucket"`)} AS d, h."allocationId", h."provider", sum(h."sales"), sum(h."revenueMinor"), sum(h."refunds"), sum(h."refundedMinor")
-       FROM "DashboardHour" h GROUP BY d, h."allocationId", h."provider"`,
-    // Customers last: their insert triggers add the new-customer counts to the rows above.
-    `INSERT INTO "DashboardCustomer" ("phoneNumber", "firstAt", "allocationId", "provider")
-       SELECT "phoneNumber", "createdAt", "allocationId", "provider" FROM (
-         SELECT t."phoneNumber", t."createdAt", t."allocationId", t."provider",
-                row_number() OVER (PARTITION BY t."phoneNumber" ${firstSaleOrder.replace(/"createdAt", "id"/, `t."createdAt", t."id"`)}) AS n
+    `INSERT INTO "DashboardCustomer" ("phoneNumber", "transactionId", "firstAt", "allocationId", "provider")
+       SELECT "phoneNumber", "id", "createdAt", "allocationId", "provider" FROM (
+         SELECT t."phoneNumber", t."id", t."createdAt", t."allocationId", t."provider",
+                row_number() OVER (PARTITION BY t."phoneNumber" ORDER BY t."createdAt", t."id") AS n
          FROM "Transaction" t WHERE ${isSale("t")}) WHERE n = 1`,
+    `INSERT INTO "DashboardHour" ("bucket", "allocationId", "provider", "sales", "revenueMinor", "refunds", "refundedMinor", "newCustomers")
+       SELECT ${b} AS b, t."allocationId", t."provider", count(*), sum(t."amountMinor"), sum(${isRefunded("t")}), sum(t."refundedMinor"),
+              sum(c."transactionId" IS NOT NULL)
+       FROM "Transaction" t LEFT JOIN "DashboardCustomer" c ON c."phoneNumber" = t."phoneNumber" AND c."transactionId" = t."id"
+       WHERE ${isSale("t")} GROUP BY b, t."allocationId", t."provider"`,
+    `INSERT INTO "DashboardHourTotal" ("bucket", "sales", "revenueMinor", "refunds", "refundedMinor", "newCustomers")
+       SELECT "bucket", sum("sales"), sum("revenueMinor"), sum("refunds"), sum("refundedMinor"), sum("newCustomers") FROM "DashboardHour" GROUP BY "bucket"`,
+    `INSERT INTO "DashboardDay" ("day", "allocationId", "provider", "sales", "revenueMinor", "refunds", "refundedMinor", "newCustomers")
+       SELECT ${daySql(`h."bucket"`)} AS d, h."allocationId", h."provider", sum(h."sales"), sum(h."revenueMinor"), sum(h."refunds"), sum(h."refundedMinor"), sum(h."newCustomers")
+       FROM "DashboardHour" h GROUP BY d, h."allocationId", h."provider"`,
     `INSERT INTO "DashboardStock" ("allocationId", "state", "vouchers")
        SELECT t."allocationId", ${stockState("t")} AS s, count(*) FROM "Voucher" t GROUP BY t."allocationId", s`,
   ];

@@ -20,17 +20,14 @@ const at = (s: number) => new Date(s * 1000);
 
 export const GranularityEnum = builder.enumType("Granularity", { values: ["HOUR", "DAY", "WEEK", "MONTH"] as const });
 
-const allocationField = (t: any) =>
-  t.prismaField({
-    type: "Allocation",
-    resolve: (query: object, p: { allocationId: string }, _a: unknown, ctx: { prisma: any }) =>
-      ctx.prisma.allocation.findUniqueOrThrow({ ...query, where: { id: p.allocationId } }),
-  });
-
 const AllocationSales = builder.objectRef<AllocationFigures>("AllocationSales").implement({
   description: "One bundle's sales in the range.",
   fields: (t) => ({
-    allocation: allocationField(t),
+    allocation: t.prismaField({
+      type: "Allocation",
+      // One findUnique per row: Prisma batches those of one tick into one query.
+      resolve: (query, p, _a, ctx) => ctx.prisma.allocation.findUniqueOrThrow({ ...query, where: { id: p.allocationId } }),
+    }),
     sales: t.exposeInt("sales"),
     revenue: t.field({ type: Money, authScopes: MONEY, resolve: (f) => money(f.revenueMinor, f.currency) }),
     refunds: t.exposeInt("refunds", { description: "Sales of the bundle with money returned." }),
@@ -83,7 +80,11 @@ const DashboardPeriod = builder.objectRef<PeriodShape>("DashboardPeriod").implem
 const BundleStock = builder.objectRef<StockShape>("BundleStock").implement({
   description: "Voucher stock of one bundle and how long it lasts at the last 7 days' rate.",
   fields: (t) => ({
-    allocation: allocationField(t),
+    allocation: t.prismaField({
+      type: "Allocation",
+      // One findUnique per row: Prisma batches those of one tick into one query.
+      resolve: (query, p, _a, ctx) => ctx.prisma.allocation.findUniqueOrThrow({ ...query, where: { id: p.allocationId } }),
+    }),
     available: t.exposeInt("available", { description: "Vouchers free to sell now." }),
     reserved: t.exposeInt("reserved", { description: "Held by purchases waiting for payment." }),
     sold: t.exposeInt("sold"),
@@ -94,8 +95,8 @@ const BundleStock = builder.objectRef<StockShape>("BundleStock").implement({
 });
 
 const withCurrency = <T extends object>(v: View, x: T) => ({ ...x, currency: v.currency });
-const periodField = (t: any, key: keyof NonNullable<View["periods"]>, description: string) =>
-  t.field({ type: DashboardPeriod, description, resolve: (v: View) => withCurrency(v, v.periods![key]) });
+type PeriodKey = keyof NonNullable<View["periods"]>;
+const periodOf = (v: View, key: PeriodKey) => withCurrency(v, v.periods![key]);
 
 const Dashboard = builder.objectRef<View>("Dashboard").implement({
   description:
@@ -158,11 +159,11 @@ const Dashboard = builder.objectRef<View>("Dashboard").implement({
       resolve: (v) => byHourOfDay(v.zone, v.hours ?? []).map((f, hour) => ({ ...f, hour, currency: v.currency })),
     }),
     stock: t.field({ type: [BundleStock], description: "Stock per bundle, warnings first.", resolve: (v) => v.stock ?? [] }),
-    previousPeriod: periodField(t, "previousPeriod", "The period of the same length just before `from` (for deltas)."),
-    today: periodField(t, "today", "Today so far (local day of TIME_ZONE)."),
-    yesterday: periodField(t, "yesterday", "Yesterday up to the same time of day as now."),
-    thisWeek: periodField(t, "thisWeek", "This week (from Monday) so far."),
-    lastWeek: periodField(t, "lastWeek", "Last week up to the same point of the week as now."),
+    previousPeriod: t.field({ type: DashboardPeriod, description: "The period of the same length just before `from` (for deltas).", resolve: (v) => periodOf(v, "previousPeriod") }),
+    today: t.field({ type: DashboardPeriod, description: "Today so far (local day of TIME_ZONE).", resolve: (v) => periodOf(v, "today") }),
+    yesterday: t.field({ type: DashboardPeriod, description: "Yesterday up to the same time of day as now.", resolve: (v) => periodOf(v, "yesterday") }),
+    thisWeek: t.field({ type: DashboardPeriod, description: "This week (from Monday) so far.", resolve: (v) => periodOf(v, "thisWeek") }),
+    lastWeek: t.field({ type: DashboardPeriod, description: "Last week up to the same point of the week as now.", resolve: (v) => periodOf(v, "lastWeek") }),
   }),
 });
 

@@ -6,7 +6,7 @@
 // Whenever what is installed differs from what this process would install, every figure
 // is recomputed in the same IMMEDIATE transaction, so no write can fall between the two.
 import type Database from "better-sqlite3";
-import { rebuildSql, triggerSql } from "./aggregate-sql.js";
+import { CUSTOMER_TRIGGERS, rebuildSql, triggerSql } from "./aggregate-sql.js";
 import { zoneModel, type ZoneModel } from "./zone.js";
 
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
@@ -38,13 +38,20 @@ function writeZone(db: Database.Database, z: ZoneModel): void {
   db.prepare(`INSERT OR REPLACE INTO "DashboardMeta" ("key", "value") VALUES ('zone', ?)`).run(z.zone);
 }
 
+/** The rebuild proper, inside the caller's transaction; the customer triggers are put back as they were. */
+function rebuild(db: Database.Database, z: ZoneModel): void {
+  const have = installedTriggers(db);
+  const wanted = triggerSql(z);
+  for (const name of CUSTOMER_TRIGGERS) if (have.has(name)) db.exec(`DROP TRIGGER ${q(name)}`);
+  writeZone(db, z);
+  for (const sql of rebuildSql(z)) db.exec(sql);
+  for (const name of CUSTOMER_TRIGGERS) if (have.has(name)) db.exec(wanted.get(name)!);
+}
+
 /** Recomputes every aggregate from Transaction and Voucher (after a bulk load or a restore, and in tests). */
 export function rebuildDashboard(db: Database.Database, zone: string): void {
   const z = modelFor(zone);
-  db.transaction(() => {
-    writeZone(db, z);
-    for (const sql of rebuildSql(z)) db.exec(sql);
-  }).immediate();
+  db.transaction(() => rebuild(db, z)).immediate();
 }
 
 /** Installs the triggers for `zone`; true when the figures had to be rebuilt. */
@@ -58,8 +65,7 @@ export function installDashboard(db: Database.Database, zone: string): boolean {
     if (same) return false;
     for (const name of have.keys()) db.exec(`DROP TRIGGER ${q(name)}`);
     for (const sql of wanted.values()) db.exec(sql);
-    writeZone(db, z);
-    for (const sql of rebuildSql(z)) db.exec(sql);
+    rebuild(db, z);
     return true;
   }).immediate();
 }

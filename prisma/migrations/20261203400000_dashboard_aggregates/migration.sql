@@ -45,6 +45,7 @@ CREATE TABLE "DashboardDay" (
 -- Each buyer's (phone number's) first sale: "new customers" of a period are those whose first sale is in it.
 CREATE TABLE "DashboardCustomer" (
   "phoneNumber" TEXT NOT NULL PRIMARY KEY,
+  "transactionId" TEXT NOT NULL,
   "firstAt" TEXT NOT NULL,
   "allocationId" TEXT NOT NULL,
   "provider" TEXT NOT NULL
