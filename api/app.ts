@@ -15,6 +15,7 @@ import { paymentWebhookRoute, reconcilerWorker } from "./modules/sales/index.js"
 import { transactionsExportRoute } from "./modules/transactions/index.js";
 import { outboxWorker } from "./modules/notifications/index.js";
 import { backupDownloadRoute, backupScheduleWorker } from "./modules/backups/index.js";
+import { installDashboard } from "./modules/dashboard/index.js";
 import type { Config } from "./core/config.js";
 import { createLogger } from "./core/logger.js";
 import { AuthService, parseCookies, SESSION_COOKIE, type Viewer } from "./core/auth.js";
@@ -88,6 +89,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const logger = opts.logger ?? createLogger(config);
   const origin = randomUUID().slice(0, 8);
   const db = await openDatabase(config.dbFile, origin);
+  // Before anything writes: the aggregate triggers for TIME_ZONE, rebuilt if they were not in place.
+  installDashboard(db.sqlite, config.timeZone);
   const bus: EventBus = config.redisUrl ? new RedisBus(config.redisUrl, logger) : new MemoryBus();
   if (bus instanceof RedisBus) await bus.connect();
   const feed = new ChangeFeed(config.dbFile, origin, bus, logger);

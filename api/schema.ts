@@ -12,5 +12,6 @@ import "./modules/sales/schema.js";
 import "./modules/routers/schema.js";
 import "./modules/refunds/schema.js";
 import "./modules/backups/schema.js";
+import "./modules/dashboard/schema.js";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -54,6 +54,7 @@ const schema = z.object({
   BACKUP_SCHEDULE_FORMAT: z.enum(["SQLITE", "HTML"]).default("SQLITE"),
   BACKUP_KEEP: z.coerce.number().int().min(1).optional(),
   BACKUP_KEEP_DAYS: z.coerce.number().positive().optional(),
+  STOCK_WARN_DAYS: z.coerce.number().positive().default(3),
 });
 
 export type Config = {
@@ -97,10 +98,12 @@ export type Config = {
   sms: { provider: "log" | "http"; url?: string; apiKey?: string; sender: string };
   mail: { smtpUrl?: string; from: string; managerEmails: string[] };
   uiDir: string;
-  /** The shop's time zone (IANA name): schedules run on its clock. */
+  /** The shop's IANA time zone: schedules run on its clock; the dashboard's days, weeks and months are its calendar. */
   timeZone: string;
   /** Full backups: where the files go, the cron schedule (null: none) and what is kept. */
   backups: { dir: string; schedule: string | null; scheduleFormat: "SQLITE" | "HTML"; keep?: number; keepDays?: number };
+  /** A bundle's stock is flagged when it lasts fewer days than this at the last 7 days' rate. */
+  stockWarnDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -138,7 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   try {
     new Intl.DateTimeFormat("en", { timeZone: e.TIME_ZONE });
   } catch {
-    throw new ConfigError(`Invalid configuration:\n  TIME_ZONE: "${e.TIME_ZONE}" is not a time zone name like Africa/Accra`);
+    throw new ConfigError(`Invalid configuration:\n  TIME_ZONE: "${e.TIME_ZONE}" is not an IANA time zone (e.g. Africa/Accra, Europe/London)`);
   }
   const schedule = ["", "off", "none"].includes(e.BACKUP_SCHEDULE.trim().toLowerCase()) ? null : e.BACKUP_SCHEDULE.trim();
   if (schedule) {
@@ -200,5 +203,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       keep: e.BACKUP_KEEP,
       keepDays: e.BACKUP_KEEP_DAYS,
     },
+    stockWarnDays: e.STOCK_WARN_DAYS,
   };
 }

@@ -24,6 +24,14 @@ export class ReadConnection {
     return this.statement(sql).pluck().get(...params) as T | undefined;
   }
 
+  /**
+   * The connection itself, for a module that prepares its own statements and reads several
+   * of them in one read transaction (the dashboard: every figure of an answer from one commit).
+   */
+  get sqlite(): Database.Database {
+    return this.db;
+  }
+
   /** `read`, bound: for helpers that take a plain function. */
   readonly reader: Read = (sql, params) => this.read(sql, params);
 

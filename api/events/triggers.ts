@@ -10,9 +10,11 @@
 // its connection (db/client.ts) that reads the async request scope.
 import type Database from "better-sqlite3";
 
-/** Tables that are not part of the domain: the log itself, Prisma's bookkeeping, FTS shadow tables. */
+/** Tables that are not part of the domain: the log itself, Prisma's bookkeeping, FTS shadow tables,
+ * and the dashboard's aggregates (derived from logged rows by their own triggers, rebuildable
+ * from them: logging them would only double every sale's log entries). */
 const excluded = (name: string) =>
-  name === "LogEntry" || name.startsWith("LogEntrySearch") || name.startsWith("_") || name.startsWith("sqlite_");
+  name === "LogEntry" || name.startsWith("Dashboard") || name.startsWith("LogEntrySearch") || name.startsWith("_") || name.startsWith("sqlite_");
 
 /** Columns left out of the "what changed" message: they change on every write. */
 const quietColumns = new Set(["updatedAt"]);

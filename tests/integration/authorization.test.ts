@@ -23,6 +23,7 @@ const access: Record<string, Level> = {
   "Query.vouchers": "staff",
   "Query.routers": "staff",
   "Query.refunds": "staff",
+  "Query.dashboard": "staff",
   "Query.users": "admin",
   "Query.apiKeys": "admin",
   "Query.backups": "manager",
@@ -129,5 +130,65 @@ describe("authorization walk", () => {
         expect(codes, `${caller.name} on ${key} hit an unexpected error`).not.toContain("INTERNAL_SERVER_ERROR");
       }
     });
+  }
+});
+
+// Field-level access inside the dashboard: counts and stock for staff, money for managers.
+// Every field of every dashboard type needs an entry (money ones are "manager").
+const dashboardAccess: Record<string, Level> = {
+  "Dashboard.revenue": "manager",
+  "Dashboard.refundedAmount": "manager",
+  "Dashboard.netRevenue": "manager",
+  "Dashboard.averageSale": "manager",
+  "AllocationSales.revenue": "manager",
+  "ProviderSales.revenue": "manager",
+  "SeriesPoint.revenue": "manager",
+  "SeriesPoint.refundedAmount": "manager",
+  "HourSales.revenue": "manager",
+  "DashboardPeriod.revenue": "manager",
+  "DashboardPeriod.refundedAmount": "manager",
+};
+const dashboardPaths: Record<string, string> = {
+  Dashboard: "",
+  AllocationSales: "salesByAllocation",
+  ProviderSales: "providerSplit",
+  SeriesPoint: "series(granularity: DAY)",
+  HourSales: "salesByHour",
+  DashboardPeriod: "today",
+  BundleStock: "stock",
+};
+
+describe("dashboard field walk", () => {
+  beforeAll(async () => {
+    // One paid sale, so every list in the dashboard has a row whose fields resolve.
+    const a = await server.gql(
+      `mutation { createAllocation(input: {name: "Walk bundle", priceMinor: 150, dataLimitMb: 100}) { id } }`, {}, { token: server.adminToken });
+    const id = a.data.createAllocation.id as string;
+    await server.gql(`mutation($id: ID!) { generateVouchers(input: {allocationId: $id, count: 3}) { __typename } }`, { id }, { token: server.adminToken });
+    const p = await server.gql(
+      `mutation($id: ID!) { purchase(input: {allocationId: $id, fullName: "Walk", phoneNumber: "0241234567", idempotencyKey: "walk-1"}) { transaction { status } } }`, { id });
+    expect(p.data?.purchase.transaction.status, JSON.stringify(p.errors)).toBe("PAID");
+  });
+
+  for (const [typeName, path] of Object.entries(dashboardPaths)) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
+    for (const field of Object.values(type.getFields())) {
+      const key = `${typeName}.${field.name}`;
+      const need = dashboardAccess[key] ?? "staff";
+      it(`${key} is ${need}`, async () => {
+        const named = getNamedType(field.type);
+        const args = field.name === "series" ? "(granularity: DAY)" : field.args.length ? "(limit: 3)" : "";
+        const sel = `${field.name}${args}${isObjectType(named) ? " { __typename }" : ""}`;
+        const query = `{ dashboard { ${path ? `${path} { ${sel} }` : sel} } }`;
+        for (const caller of callers) {
+          const r = await server.gql(query, {}, await caller.auth());
+          const codes = (r.errors ?? []).map((e) => String(e.extensions?.code));
+          const shouldPass = rank[caller.level] >= rank[need];
+          expect(codes.some((c) => denied.has(c)), `${caller.name} on ${key}: ${JSON.stringify(r.errors)}`).toBe(!shouldPass);
+          if (shouldPass) expect(r.errors, `${caller.name} on ${key}`).toBeUndefined();
+        }
+      });
+    }
   }
 });
