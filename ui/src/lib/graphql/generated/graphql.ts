@@ -39,7 +39,7 @@ export type CreateUserInput = {
 export type GenerateVouchersInput = {
   allocationId: string | number;
   count: number;
-  /** Provision on this router; omitted: the default router, if any. */
+  /** The router these vouchers are for (marked PENDING for provisioning on it); omitted: the default router, if any. */
   routerId?: string | number | null | undefined;
 };
 
@@ -145,6 +145,10 @@ export type TransactionStatus =
 
 export type VoucherFilter = {
   allocationId?: string | number | null | undefined;
+  /** true: printed cards only; false: vouchers never printed. */
+  printed?: boolean | null | undefined;
+  /** true: vouchers a pending online sale holds; false: the others. */
+  reserved?: boolean | null | undefined;
   /** Part of the username. */
   search?: string | null | undefined;
   status?: Array<VoucherStatus> | null | undefined;
