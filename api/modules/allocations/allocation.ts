@@ -7,15 +7,6 @@ import { idOf } from "../common/ids.js";
 import { allocationCode } from "./code.js";
 import { routerDuration } from "../common/router-duration.js";
 
-const VoucherStock = builder.objectRef<{ available: number; reserved: number; sold: number }>("VoucherStock").implement({
-  description: "How many of a bundle's vouchers are where.",
-  fields: (t) => ({
-    available: t.exposeInt("available", { description: "On sale now: not sold, disabled or held." }),
-    reserved: t.exposeInt("reserved", { description: "Held by unpaid purchases until they are paid or expire." }),
-    sold: t.exposeInt("sold"),
-  }),
-});
-
 export const Allocation = builder.prismaNode("Allocation", {
   id: { field: "id" },
   description: "A data bundle on sale (the legacy 'data allocation'), e.g. 0.1 GHS for 100 MB.",
@@ -32,22 +23,6 @@ export const Allocation = builder.prismaNode("Allocation", {
     routerProfile: t.exposeString("routerProfile", { nullable: true, description: "Hotspot user profile applied on the router." }),
     sharedUsers: t.exposeInt("sharedUsers", { nullable: true, description: "Devices that may use one voucher at once. Null: the router profile's default." }),
     active: t.exposeBoolean("active"),
-    stock: t.field({
-      type: VoucherStock,
-      description: "Staff: the bundle's vouchers, with those held by unpaid purchases apart from those anyone can buy.",
-      authScopes: { staff: true },
-      select: { id: true },
-      resolve: async (a, _args, ctx) => {
-        // A held voucher stays out of sale until its sale is paid or failed (the reconciler
-        // releases expired holds), so "reserved" is every AVAILABLE voucher with a hold.
-        const [available, reserved, sold] = await Promise.all([
-          ctx.prisma.voucher.count({ where: { allocationId: a.id, status: "AVAILABLE", reservedUntil: null } }),
-          ctx.prisma.voucher.count({ where: { allocationId: a.id, status: "AVAILABLE", reservedUntil: { not: null } } }),
-          ctx.prisma.voucher.count({ where: { allocationId: a.id, status: "SOLD" } }),
-        ]);
-        return { available, reserved, sold };
-      },
-    }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),
   }),

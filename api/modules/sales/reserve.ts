@@ -1,7 +1,8 @@
 // Voucher reservation. One statement picks and takes an unreserved AVAILABLE voucher, so
 // it is atomic even across processes sharing the database file (the UPDATE takes SQLite's
 // write lock before it reads). Only vouchers with no reservation are ever taken: another
-// buyer's hold is never stolen.
+// buyer's hold is never stolen, and printed vouchers (printBatchId set) are never taken:
+// their cards are sold at the counter (counter-sale.ts), so a voucher reaches one customer.
 import type { Prisma, Voucher } from "../../db/generated/client.js";
 
 type Tx = Prisma.TransactionClient;
@@ -9,14 +10,15 @@ type Tx = Prisma.TransactionClient;
 /** Reserves one voucher of the allocation until `until`; its id, or null when sold out. */
 export async function reserveVoucher(tx: Tx, allocationId: string, until: Date): Promise<string | null> {
   const rows = await tx.$queryRaw<{ id: string }[]>`UPDATE "Voucher" SET "reservedUntil" = ${until}, "updatedAt" = ${new Date()}
-    WHERE "id" = (SELECT "id" FROM "Voucher" WHERE "allocationId" = ${allocationId} AND "status" = 'AVAILABLE' AND "reservedUntil" IS NULL LIMIT 1)
+    WHERE "id" = (SELECT "id" FROM "Voucher" WHERE "allocationId" = ${allocationId} AND "status" = 'AVAILABLE' AND "reservedUntil" IS NULL AND "printBatchId" IS NULL LIMIT 1)
     RETURNING "id"`;
   return rows[0]?.id ?? null;
 }
 
 /**
  * The voucher for a sale being paid: its reserved one if still AVAILABLE, else (the
- * reservation was lost, or the sale had failed and released it) any unreserved one.
+ * reservation was lost, or the sale had failed and released it) any unreserved one. A
+ * released voucher may have been printed meanwhile: a printed one is never taken here.
  * `data` is applied to it (status SOLD...). Null when none is left.
  */
 export async function takeVoucher(
@@ -25,7 +27,7 @@ export async function takeVoucher(
   data: Prisma.VoucherUpdateManyMutationInput,
 ): Promise<Voucher | null> {
   if (sale.voucherId) {
-    const [held] = await tx.voucher.updateManyAndReturn({ where: { id: sale.voucherId, status: "AVAILABLE" }, data });
+    const [held] = await tx.voucher.updateManyAndReturn({ where: { id: sale.voucherId, status: "AVAILABLE", printBatchId: null }, data });
     if (held) return held;
   }
   const id = await reserveVoucher(tx, sale.allocationId, new Date());

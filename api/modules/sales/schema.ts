@@ -1,3 +1,4 @@
 // The sales module's GraphQL types; imported by api/schema.ts only.
 import "./purchase.js";
 import "./confirm-payment.js";
+import "./sell-printed.js";

@@ -1,3 +1,2 @@
 // What other modules may use of vouchers (nothing here registers GraphQL types).
-// Nothing yet: the module is reached through the schema only.
-export {};
+export { printedCardFor, cardUsername, type PrintedCard } from "./card.js";

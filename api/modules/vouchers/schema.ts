@@ -2,3 +2,5 @@
 import "./voucher.js";
 import "./generate.js";
 import "./import.js";
+import "./print.js";
+import "./stock.js";

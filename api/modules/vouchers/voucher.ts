@@ -44,6 +44,13 @@ export const Voucher = builder.prismaNode("Voucher", {
     }),
     transaction: t.relation("transaction", { nullable: true, grantScopes: [BUYER] }),
     expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
+    reservedUntil: t.expose("reservedUntil", {
+      type: "DateTime",
+      nullable: true,
+      description: "While a pending online sale holds this voucher: until when. Such a voucher is never printed.",
+    }),
+    printedAt: t.expose("printedAt", { type: "DateTime", nullable: true, description: "When the voucher was printed on a card (sold at the counter only)." }),
+    printBatch: t.relation("printBatch", { nullable: true }),
     usage: t.field({
       type: VoucherUsage,
       nullable: true,
@@ -62,6 +69,8 @@ const VoucherFilter = builder.inputType("VoucherFilter", {
     status: t.field({ type: [VoucherStatusEnum] }),
     allocationId: t.id(),
     search: t.string({ description: "Part of the username.", validate: z.string().max(200, "Search is too long (200 characters at most)") }),
+    printed: t.boolean({ description: "true: printed cards only; false: vouchers never printed." }),
+    reserved: t.boolean({ description: "true: vouchers a pending online sale holds; false: the others." }),
   }),
 });
 
@@ -71,6 +80,10 @@ function voucherWhere(filter: typeof VoucherFilter.$inferInput | null | undefine
   if (filter?.allocationId) where.allocationId = idOf(String(filter.allocationId), "Allocation");
   const search = filter?.search?.trim();
   if (search) where.username = { contains: search };
+  if (filter?.printed === true) where.printBatchId = { not: null };
+  if (filter?.printed === false) where.printBatchId = null;
+  if (filter?.reserved === true) where.AND = [{ status: "AVAILABLE" }, { reservedUntil: { not: null } }];
+  if (filter?.reserved === false) where.OR = [{ status: { not: "AVAILABLE" } }, { reservedUntil: null }];
   return where;
 }
 

@@ -18,6 +18,12 @@ export const AllocationFields = graphql(`
 		active
 		createdAt
 		updatedAt
+		stock {
+			available
+			reserved
+			printed
+			sold
+		}
 	}
 `);
 

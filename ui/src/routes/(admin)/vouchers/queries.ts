@@ -9,6 +9,8 @@ export const VoucherRowFields = graphql(`
 		provisioning
 		provisioningError
 		expiresAt
+		reservedUntil
+		printedAt
 		createdAt
 		allocation {
 			id
@@ -91,6 +93,45 @@ export const RouterOptionsDoc = graphql(`
 			host
 			status
 			isDefault
+		}
+	}
+`);
+
+export const SellPrintedVoucherDoc = graphql(`
+	mutation SellPrintedVoucher($input: SellPrintedVoucherInput!) {
+		sellPrintedVoucher(input: $input) {
+			id
+			reference
+			status
+			amount {
+				amountMinor
+				currency
+				formatted
+			}
+			allocation {
+				id
+				name
+			}
+			voucher {
+				id
+				username
+			}
+		}
+	}
+`);
+
+export const VoucherStockDoc = graphql(`
+	query VoucherStock {
+		allocations(includeInactive: true) {
+			id
+			name
+			active
+			stock {
+				available
+				reserved
+				printed
+				sold
+			}
 		}
 	}
 `);
