@@ -31,6 +31,7 @@ import { LogWriter } from "./events/log-writer.js";
 import { currentScope, runInScope } from "./db/request-context.js";
 import { createPaymentProviders } from "./drivers/payments/index.js";
 import { createNotifiers } from "./drivers/notify/index.js";
+import { createNoopRouterDriver } from "./drivers/routers/index.js";
 
 export type App = {
   start(port?: number): Promise<{ port: number; url: string }>;
@@ -81,7 +82,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const payments = createPaymentProviders(config.payments);
   const notify = createNotifiers({ sms: config.sms, mail: config.mail }, logger);
   const services: Services = {
-    config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), reader, hub, feed, log, payments, notify, origin, metrics: new Metrics(), nudges: new Nudges(),
+    config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), reader, hub, feed, log, payments, notify, routers: createNoopRouterDriver(), origin, metrics: new Metrics(), nudges: new Nudges(),
   };
 
   const firstAdmin = await auth.ensureFirstAdmin();

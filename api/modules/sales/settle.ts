@@ -7,6 +7,7 @@ import type { Prisma, Transaction } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
 import { conflict, uniqueViolation } from "../../core/errors.js";
 import { nudgeOutbox, saleNotifications } from "../notifications/index.js";
+import { openNoVoucherRefund } from "../refunds/index.js";
 import { takeVoucher } from "./reserve.js";
 
 type Tx = Prisma.TransactionClient;
@@ -119,6 +120,8 @@ export async function markPaid(services: Services, args: PaidArgs): Promise<Sett
           { managerEmails: services.config.mail.managerEmails, loginUrl: services.config.hotspotLoginUrl },
         ),
       });
+      // Paid with nothing to give: a full refund waits for a manager (rejected if a voucher is handed over by hand).
+      if (!voucher) await openNoVoucherRefund(tx, t.id);
       return { outcome: "settled" as const, transaction: updated, late, voucherMissing: !voucher };
     });
   } catch (err) {
@@ -133,7 +136,7 @@ export async function markPaid(services: Services, args: PaidArgs): Promise<Sett
     const t = result.transaction;
     const base = { model: "Transaction", recordId: t.id, data: { reference, provider: t.provider, providerReference, source, amountMinor: t.amountMinor } };
     if (result.voucherMissing) {
-      services.log.write({ kind: "PAYMENT", level: "ERROR", message: `${reference} paid but no voucher: none available for the bundle`, ...base });
+      services.log.write({ kind: "PAYMENT", level: "ERROR", message: `${reference} paid but no voucher: none available for the bundle; a refund is requested`, ...base });
     } else {
       services.log.write({
         kind: "PAYMENT",

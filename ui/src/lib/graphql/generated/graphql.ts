@@ -39,7 +39,7 @@ export type CreateUserInput = {
 export type GenerateVouchersInput = {
   allocationId: string | number;
   count: number;
-  /** Provision on this router; omitted: the default router, if any. */
+  /** The router these vouchers are for (marked PENDING for provisioning on it); omitted: the default router, if any. */
   routerId?: string | number | null | undefined;
 };
 
@@ -104,8 +104,21 @@ export type PurchaseInput = {
 };
 
 export type RefundFilter = {
+  /** Requested at or after. */
+  from?: string | null | undefined;
+  /** Matches the sale's reference, the buyer's phone number or name. */
+  search?: string | null | undefined;
+  source?: Array<RefundSource> | null | undefined;
   status?: Array<RefundStatus> | null | undefined;
+  /** Requested before. */
+  to?: string | null | undefined;
 };
+
+/** Who opened a refund: staff, the buyer (reportProblem) or the system (paid, but no voucher was available). */
+export type RefundSource =
+  | 'CUSTOMER'
+  | 'STAFF'
+  | 'SYSTEM';
 
 export type RefundStatus =
   | 'APPROVED'
