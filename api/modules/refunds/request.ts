@@ -94,7 +94,10 @@ export const NO_VOUCHER_REFUND_REASON = "Paid, but no voucher was available: ref
  * In markPaid's own transaction: a sale paid with no voucher left opens a full refund for a
  * manager to approve (or reject, once a voucher was handed over by hand).
  */
-export async function openNoVoucherRefund(tx: Tx, transactionId: string): Promise<Refund> {
+export async function openNoVoucherRefund(tx: Tx, transactionId: string): Promise<Refund | undefined> {
+  // Only reads and one insert: a refusal (nothing to refund, e.g. a free bundle) must never undo the payment.
+  const sale = await tx.transaction.findUnique({ where: { id: transactionId }, select: { amountMinor: true } });
+  if (!sale || sale.amountMinor <= 0) return undefined;
   return openRefund(tx, {
     transactionId,
     reason: NO_VOUCHER_REFUND_REASON,
