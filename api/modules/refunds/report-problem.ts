@@ -21,6 +21,7 @@ const ReportProblemPayload = builder.objectRef<Payload>("ReportProblemPayload").
 });
 
 const RECEIVED = "Thank you. Our staff will look at your purchase and refund it if it did not work. You will get an SMS.";
+const REFUNDED = "This purchase has already been refunded in full. You should have received an SMS about it.";
 const ALREADY = "We already have your report about this purchase. Our staff will get back to you by SMS.";
 
 // The same words for an unknown reference and for a sale that is not paid: no enumeration.
@@ -28,6 +29,8 @@ const noSuchSale = () => badInput("We found no paid purchase with that reference
 
 async function report(services: Services, reference: string, message: string): Promise<Payload> {
   const sale = reference ? await services.prisma.transaction.findUnique({ where: { reference }, include: { refunds: true } }) : null;
+  // The holder of the reference can read the sale anyway (transactionByReference): saying so reveals nothing.
+  if (sale?.status === "REFUNDED") return { message: REFUNDED, alreadyOpen: true };
   if (!sale || !(REFUNDABLE_SALE as readonly string[]).includes(sale.status)) throw noSuchSale();
   const open = sale.refunds.some((r) => r.source === "CUSTOMER" && (r.status === "REQUESTED" || r.status === "APPROVED"));
   // Nothing left to refund (staff already asked for all of it): the buyer is being looked after.
