@@ -39,6 +39,7 @@ import { LogWriter } from "./events/log-writer.js";
 import { currentScope, runInScope } from "./db/request-context.js";
 import { createPaymentProviders } from "./drivers/payments/index.js";
 import { createNotifiers } from "./drivers/notify/index.js";
+import { createNoopRouterDriver } from "./drivers/routers/index.js";
 
 export type App = {
   start(port?: number): Promise<{ port: number; url: string }>;
@@ -102,7 +103,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const notify = createNotifiers({ sms: config.sms, mail: config.mail }, logger);
   const rateLimits = new RateLimits({ redisUrl: config.redisUrl, logger });
   const services: Services = {
-    config, db, prisma: db.prisma, logger, auth, rateLimits, loginThrottle: new LoginThrottle(rateLimits), reader, hub, feed, log, payments, notify, origin, metrics: new Metrics(), nudges: new Nudges(),
+    config, db, prisma: db.prisma, logger, auth, rateLimits, loginThrottle: new LoginThrottle(rateLimits), reader, hub, feed, log, payments, notify, routers: createNoopRouterDriver(), origin, metrics: new Metrics(), nudges: new Nudges(),
   };
 
   const firstAdmin = await auth.ensureFirstAdmin();

@@ -35,6 +35,7 @@ const schema = z.object({
   OPERATION_TIMEOUT_MS: z.coerce.number().int().min(1).default(15_000),
   REFERENCE_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SANDBOX_MODE: z.enum(["succeed", "fail", "pending"]).default("succeed"),
+  SANDBOX_REFUND_MODE: z.enum(["succeed", "fail", "pending"]).default("succeed"),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(10).default(30_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1_000),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5_000),
@@ -73,7 +74,7 @@ export type Config = {
   /** Origins (scheme://host[:port]) of partner apps allowed to call the API from a browser, with credentials. Empty: CORS off. */
   corsOrigins: string[];
   hotspotLoginUrl?: string;
-  payments: { provider: "sandbox" | "paystack"; paystackSecretKey?: string; paystackBaseUrl: string; sandboxMode: "succeed" | "fail" | "pending" };
+  payments: { provider: "sandbox" | "paystack"; paystackSecretKey?: string; paystackBaseUrl: string; sandboxMode: "succeed" | "fail" | "pending"; sandboxRefundMode: "succeed" | "fail" | "pending" };
   reservationMinutes: number;
   /** Unpaid purchases one phone number may hold at once. */
   maxPendingPerPhone: number;
@@ -171,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       paystackSecretKey: e.PAYSTACK_SECRET_KEY,
       paystackBaseUrl: e.PAYSTACK_BASE_URL,
       sandboxMode: e.SANDBOX_MODE,
+      sandboxRefundMode: e.SANDBOX_REFUND_MODE,
     },
     reservationMinutes: e.RESERVATION_MINUTES,
     maxPendingPerPhone: e.MAX_PENDING_PER_PHONE,

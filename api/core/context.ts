@@ -10,6 +10,7 @@ import type { LogWriter } from "../events/log-writer.js";
 import type { ChangeFeed } from "../events/change-feed.js";
 import type { PaymentProviders } from "../drivers/payments/index.js";
 import type { Notifiers } from "../drivers/notify/index.js";
+import type { RouterDriver } from "../drivers/routers/index.js";
 import type { AuthService, Viewer } from "./auth.js";
 import type { LoginThrottle } from "./login-throttle.js";
 import type { RateLimits } from "./rate-limit.js";
@@ -36,6 +37,8 @@ export type Services = {
   payments: PaymentProviders;
   /** Outbound SMS and email, used by the outbox worker only. */
   notify: Notifiers;
+  /** Voucher changes routers must enforce (a no-op until router provisioning exists). */
+  routers: RouterDriver;
   origin: string;
   metrics: Metrics;
   /** Wakes a running worker now (the outbox after a sale). */

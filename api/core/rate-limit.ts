@@ -6,6 +6,7 @@
 import { createClient, type RedisClientType } from "redis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Logger } from "pino";
+import { backoffMs } from "./backoff.js";
 
 /** A counter: `points` hits per key per `durationSec` (a fixed window from the key's first hit). */
 export type LimitSpec = { name: string; points: number; durationSec: number };
@@ -53,7 +54,7 @@ export class RateLimits {
 
   constructor(opts: { redisUrl?: string; logger: Logger }) {
     if (opts.redisUrl) {
-      const reconnectStrategy = (retries: number) => Math.min(100 * 2 ** retries, 2000);
+      const reconnectStrategy = (retries: number) => backoffMs(retries + 1, { baseMs: 100, capMs: 2000 });
       // No offline queue: while Redis is down a hit fails at once and the memory fallback answers.
       this.redis = createClient({ url: opts.redisUrl, socket: { reconnectStrategy, connectTimeout: 2000 }, disableOfflineQueue: true });
       this.redis.on("error", (err: Error) => opts.logger.warn({ err: err.message }, "redis rate-limit connection error"));

@@ -231,9 +231,13 @@ describe("sandbox provider", () => {
     const req = chargeReq();
     expect(await sbx.charge(req)).toMatchObject({ status: "PAID", providerReference: `SBX-${req.reference}` });
     expect((await sbx.verify(req.reference)).status).toBe("PAID");
-    expect(await sbx.refund({ reference: req.reference, providerReference: `SBX-${req.reference}`, amountMinor: 100, reason: "x" })).toEqual({
-      status: "COMPLETED", providerReference: `SBX-RF-${req.reference}`,
-    });
+    const refund = { reference: req.reference, providerReference: `SBX-${req.reference}`, amountMinor: 100, reason: "x" };
+    expect(await sbx.refund(refund)).toEqual({ status: "COMPLETED", providerReference: `SBX-RF-${req.reference}-1` });
+    // SANDBOX_REFUND_MODE, separate from the charge mode; each refund gets its own id.
+    sbx.refundMode = "fail";
+    expect(await sbx.refund(refund)).toEqual({ status: "FAILED", providerReference: `SBX-RF-${req.reference}-2`, failureReason: "sandbox: refund declined" });
+    sbx.refundMode = "pending";
+    expect(await sbx.refund(refund)).toEqual({ status: "PENDING", providerReference: `SBX-RF-${req.reference}-3` });
   });
 
   it("fail mode fails with a reason", async () => {

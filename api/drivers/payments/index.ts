@@ -12,6 +12,7 @@ export type PaymentsConfig = {
   paystackBaseUrl: string;
   paystackTimeoutMs?: number;
   sandboxMode?: SandboxMode;
+  sandboxRefundMode?: SandboxMode;
   sandboxDelayMs?: number;
   sandboxWebhookSecret?: string;
 };
@@ -28,6 +29,7 @@ export type PaymentProviders = {
 export function createPaymentProviders(config: PaymentsConfig): PaymentProviders {
   const sandbox = createSandboxProvider({
     mode: config.sandboxMode ?? "succeed",
+    refundMode: config.sandboxRefundMode ?? "succeed",
     delayMs: config.sandboxDelayMs,
     webhookSecret: config.sandboxWebhookSecret,
   });

@@ -10,6 +10,8 @@ export type SandboxMode = "succeed" | "fail" | "pending";
 
 export type SandboxOptions = {
   mode: SandboxMode;
+  /** How refunds end (SANDBOX_REFUND_MODE), separate from charges. */
+  refundMode?: SandboxMode;
   delayMs?: number;
   /** Key for x-sandbox-signature (HMAC-SHA512 hex of the raw body, Paystack's scheme). */
   webhookSecret?: string;
@@ -19,6 +21,8 @@ export type SandboxProvider = PaymentProvider & {
   readonly key: "sandbox";
   /** Test/ops hook: decide a PENDING charge, as the customer's phone would. */
   settle(reference: string, outcome: "PAID" | "FAILED", reason?: string): ChargeResult;
+  /** Test/ops hook: how the next refunds end (starts as SANDBOX_REFUND_MODE). */
+  refundMode: SandboxMode;
 };
 
 export const SANDBOX_DEFAULT_WEBHOOK_SECRET = "sandbox-webhook-secret";
@@ -53,9 +57,11 @@ export function createSandboxProvider(opts: SandboxOptions): SandboxProvider {
     return result;
   }
 
-  return {
+  let refunds = 0;
+  const provider: SandboxProvider = {
     key: "sandbox",
     settle,
+    refundMode: opts.refundMode ?? "succeed",
 
     async charge(req) {
       await wait();
@@ -91,7 +97,16 @@ export function createSandboxProvider(opts: SandboxOptions): SandboxProvider {
 
     async refund(req): Promise<RefundResult> {
       await wait();
-      return { status: "COMPLETED", providerReference: `SBX-RF-${req.reference}` };
+      // One id per call, as a real provider gives each refund its own.
+      const providerReference = `SBX-RF-${req.reference}-${++refunds}`;
+      switch (provider.refundMode) {
+        case "fail":
+          return { status: "FAILED", providerReference, failureReason: "sandbox: refund declined" };
+        case "pending":
+          return { status: "PENDING", providerReference };
+        default:
+          return { status: "COMPLETED", providerReference };
+      }
     },
 
     parseWebhook(rawBody: string | Uint8Array, headers: HeadersLike): PaymentEvent {
@@ -106,4 +121,5 @@ export function createSandboxProvider(opts: SandboxOptions): SandboxProvider {
       return event;
     },
   };
+  return provider;
 }

@@ -6,6 +6,7 @@ import { formatMinor } from "../common/money.js";
 /** OutboxMessage.subject of the SMS carrying the credentials: its delivery sets voucherDelivered. */
 export const VOUCHER_SMS = "Voucher";
 export const NO_VOUCHER_SMS = "Payment received";
+export const REFUND_SMS = "Refund";
 
 export type SaleFacts = {
   transactionId: string;
@@ -75,4 +76,28 @@ export function saleNotifications(
     rows.push({ channel: "EMAIL", recipient: opts.managerEmails.join(", "), subject: mail.subject, body: mail.body, transactionId: s.transactionId });
   }
   return rows;
+}
+
+export type RefundFacts = {
+  transactionId: string;
+  reference: string;
+  phoneNumber: string;
+  amountMinor: number;
+  currency: string;
+  provider: string;
+  /** The whole sale is refunded: the voucher stops working. */
+  full: boolean;
+};
+
+/** The buyer's SMS once a refund is completed; written in the refund's own database transaction. */
+export function refundNotification(r: RefundFacts): Prisma.OutboxMessageCreateManyInput {
+  const how = r.provider === "cash" ? "handed back in cash" : `sent back to your ${r.provider === "sandbox" ? "test" : "mobile money"} account`;
+  const voucher = r.full ? " The voucher for this purchase no longer works." : "";
+  return {
+    channel: "SMS",
+    recipient: r.phoneNumber,
+    subject: REFUND_SMS,
+    body: `Chillzone: ${r.currency} ${formatMinor(r.amountMinor)} for ref ${r.reference} has been ${how}.${voucher}`,
+    transactionId: r.transactionId,
+  };
 }

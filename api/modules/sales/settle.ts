@@ -3,10 +3,11 @@
 // Exactly once: the state change is a conditional update WHERE status = 'PENDING', so a
 // second caller changes nothing and causes no side effects. The voucher, the outbox rows
 // and (for webhooks) the PaymentEvent commit in the same database transaction.
-import type { Prisma, Transaction } from "../../db/generated/client.js";
+import type { Prisma, Refund, Transaction } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
 import { conflict, uniqueViolation } from "../../core/errors.js";
 import { nudgeOutbox, saleNotifications } from "../notifications/index.js";
+import { logRefundRequested, openNoVoucherRefund } from "../refunds/index.js";
 import { takeVoucher } from "./reserve.js";
 
 type Tx = Prisma.TransactionClient;
@@ -70,7 +71,7 @@ export async function markPaid(services: Services, args: PaidArgs): Promise<Sett
     }
   }
   const now = new Date();
-  let result: SettleResult & { late?: boolean; voucherMissing?: boolean };
+  let result: SettleResult & { late?: boolean; voucherMissing?: boolean; autoRefund?: Refund };
   try {
     result = await services.prisma.$transaction(async (tx) => {
       await recordEvent(tx, args.event);
@@ -119,7 +120,9 @@ export async function markPaid(services: Services, args: PaidArgs): Promise<Sett
           { managerEmails: services.config.mail.managerEmails, loginUrl: services.config.hotspotLoginUrl },
         ),
       });
-      return { outcome: "settled" as const, transaction: updated, late, voucherMissing: !voucher };
+      // Paid with nothing to give: a full refund waits for a manager (rejected if a voucher is handed over by hand).
+      const autoRefund = voucher ? undefined : await openNoVoucherRefund(tx, t.id);
+      return { outcome: "settled" as const, transaction: updated, late, voucherMissing: !voucher, autoRefund };
     });
   } catch (err) {
     if (isDuplicateEvent(err)) return { outcome: "duplicate-event" };
@@ -134,6 +137,7 @@ export async function markPaid(services: Services, args: PaidArgs): Promise<Sett
     const base = { model: "Transaction", recordId: t.id, data: { reference, provider: t.provider, providerReference, source, amountMinor: t.amountMinor } };
     if (result.voucherMissing) {
       services.log.write({ kind: "PAYMENT", level: "ERROR", message: `${reference} paid but no voucher: none available for the bundle`, ...base });
+      if (result.autoRefund) await logRefundRequested(services, result.autoRefund);
     } else {
       services.log.write({
         kind: "PAYMENT",

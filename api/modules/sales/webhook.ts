@@ -6,6 +6,7 @@ import type { Services } from "../../core/context.js";
 import { AppError, ErrorCode } from "../../core/errors.js";
 import { readBody, sendJson, type HttpRoute, type RouteContext } from "../../core/extensions.js";
 import { ProviderError, WebhookSignatureError, type PaymentEvent } from "../../drivers/payments/index.js";
+import { applyRefundEvent } from "../refunds/index.js";
 import { markFailed, markPaid, recordPaymentEvent, type EventRecord } from "./settle.js";
 
 const PREFIX = "/webhooks/payments/";
@@ -29,6 +30,14 @@ async function handleEvent(services: Services, providerKey: string, event: Payme
     // and stops an unmatched (or forged but validly signed) post from filling the disk.
     payload: raw.length > MAX_STORED_PAYLOAD ? `${raw.subarray(0, MAX_STORED_PAYLOAD).toString("utf8")}…[truncated ${raw.length} bytes]` : raw.toString("utf8"),
   };
+  if (event.type === "refund.processed" || event.type === "refund.failed") {
+    // Refunds settle in their own module, with the event recorded in the same transaction.
+    const result = await applyRefundEvent(services, providerKey, event, record);
+    if (result.outcome === "duplicate-event") return { status: 200, body: { received: true, duplicate: true }, outcome: "duplicate" };
+    if (result.outcome === "settled" || result.outcome === "unchanged") {
+      return { status: 200, body: { received: true, status: result.refund.status }, outcome: `refund-${result.outcome}` };
+    }
+  }
   const sale = event.reference ? await services.prisma.transaction.findUnique({ where: { reference: event.reference } }) : null;
   const settles = sale && (event.type === "charge.success" || event.type === "charge.failed");
   // A provider may only settle its own sales (the sandbox's webhook secret is no secret).

@@ -132,8 +132,21 @@ export type PurchaseInput = {
 };
 
 export type RefundFilter = {
+  /** Requested at or after. */
+  from?: string | null | undefined;
+  /** Matches the sale's reference, the buyer's phone number or name. */
+  search?: string | null | undefined;
+  source?: Array<RefundSource> | null | undefined;
   status?: Array<RefundStatus> | null | undefined;
+  /** Requested before. */
+  to?: string | null | undefined;
 };
+
+/** Who opened a refund: staff, the buyer (reportProblem) or the system (paid, but no voucher was available). */
+export type RefundSource =
+  | 'CUSTOMER'
+  | 'STAFF'
+  | 'SYSTEM';
 
 export type RefundStatus =
   | 'APPROVED'
