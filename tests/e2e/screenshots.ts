@@ -20,7 +20,7 @@ const adminPages: [string, string][] = [
   ["backups", "/backups"],
   ["routers", "/routers"],
   ["users", "/users"],
-  ["vouchers-print", "/vouchers/print?status=AVAILABLE"],
+  ["vouchers-print", "/vouchers/print"],
 ];
 
 function watch(page: Page, name: string) {

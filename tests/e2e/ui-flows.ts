@@ -135,12 +135,15 @@ export async function runUiFlows({ base, admin, log = console.log }: FlowOptions
       await page.locator('input[type="search"]').fill(`imp-${stamp}`);
       await waitForCount(page, "tbody tr", 3);
       await page.locator('input[type="search"]').fill("");
-      await page.locator(".toolbar select").selectOption(allocationId);
+      await page.locator(".toolbar .alloc select").selectOption(allocationId);
       await page.locator("text=1–28 of").waitFor();
       await shot(page, "vouchers", true);
 
-      await page.goto(`${base}/vouchers/print?allocationId=${encodeURIComponent(allocationId)}&status=AVAILABLE`);
-      await waitForCount(page, ".voucher", 28);
+      // One A4 page of cards; the rest stay on sale online for the buy step.
+      await page.goto(`${base}/vouchers/print?allocationId=${encodeURIComponent(allocationId)}`);
+      await page.locator("text=28 free to print").waitFor();
+      await page.click('button:has-text("Take 21 cards and preview")');
+      await waitForCount(page, ".voucher", 21);
       await shot(page, "print");
     });
 
