@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { ADMIN, startTestServer, type TestServer } from "../helpers/server.js";
-import { launch, phone, shot, signIn, skipReason } from "./browser.js";
+import { launch, phone, shot, signIn, skipReason, watch } from "./browser.js";
 
 describe.skipIf(skipReason !== null)("refunds and routers pages in Chromium", () => {
   let server: TestServer;
@@ -143,7 +143,25 @@ describe.skipIf(skipReason !== null)("refunds and routers pages in Chromium", ()
     await onPhone.page.goto(`${server.url}/refunds`);
     await onPhone.page.locator("tbody tr", { hasText: reference }).waitFor();
     await shot(onPhone.page, "refunds-phone");
-    await Promise.all([staff.context.close(), manager.context.close(), onPhone.context.close()]);
+
+    // A buyer reports a problem from /buy's check-a-purchase; it waits in the queue, marked as theirs.
+    const second = await server.gql(
+      `mutation($input: PurchaseInput!) { purchase(input: $input) { transaction { reference status } } }`,
+      { input: { allocationId, fullName: "Abena Report", phoneNumber: "0245550178", idempotencyKey: "refunds-routers-2" } },
+    );
+    const ref2 = second.data.purchase.transaction.reference as string;
+    const buyer = watch(await (await browser.newContext(phone)).newPage(), "buyer", problems);
+    await buyer.goto(`${server.url}/buy?ref=${encodeURIComponent(ref2)}`);
+    await buyer.click('button:has-text("Report a problem")');
+    await buyer.fill("#problem", "I paid but the voucher does not log in");
+    await buyer.click('button:has-text("Send report")');
+    await buyer.locator("text=Our staff will look at your purchase").waitFor();
+    await shot(buyer, "buy-report-problem");
+    const reported = m.locator("article.item", { hasText: ref2 });
+    await m.locator("nav >> text=Refunds").click();
+    await reported.locator("text=Reported by customer").first().waitFor({ timeout: 10_000 });
+    expect(await reported.innerText()).toContain("I paid but the voucher does not log in");
+    await Promise.all([staff.context.close(), manager.context.close(), onPhone.context.close(), buyer.context().close()]);
   });
 
   it("Generate vouchers preselects the default router; the voucher shows it", async () => {

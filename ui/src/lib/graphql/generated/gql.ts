@@ -72,6 +72,7 @@ type Documents = {
     "\n\tmutation BuyPurchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\t...BuyTransactionFields\n\t\t\t}\n\t\t}\n\t}\n": typeof types.BuyPurchaseDocument,
     "\n\tquery TransactionByReference($reference: String!) {\n\t\ttransactionByReference(reference: $reference) {\n\t\t\t...BuyTransactionFields\n\t\t}\n\t}\n": typeof types.TransactionByReferenceDocument,
     "\n\tquery BuyAppInfo {\n\t\tappInfo {\n\t\t\thotspotLoginUrl\n\t\t\tpaymentProvider\n\t\t}\n\t}\n": typeof types.BuyAppInfoDocument,
+    "\n\tmutation ReportProblem($reference: String!, $message: String!) {\n\t\treportProblem(reference: $reference, message: $message) {\n\t\t\tmessage\n\t\t\talreadyOpen\n\t\t}\n\t}\n": typeof types.ReportProblemDocument,
     "\n\t\tmutation Login($username: String!, $password: String!) {\n\t\t\tlogin(username: $username, password: $password) {\n\t\t\t\ttoken\n\t\t\t\tuser {\n\t\t\t\t\tid\n\t\t\t\t\tusername\n\t\t\t\t\trole\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": typeof types.LoginDocument,
 };
 const documents: Documents = {
@@ -133,6 +134,7 @@ const documents: Documents = {
     "\n\tmutation BuyPurchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\t...BuyTransactionFields\n\t\t\t}\n\t\t}\n\t}\n": types.BuyPurchaseDocument,
     "\n\tquery TransactionByReference($reference: String!) {\n\t\ttransactionByReference(reference: $reference) {\n\t\t\t...BuyTransactionFields\n\t\t}\n\t}\n": types.TransactionByReferenceDocument,
     "\n\tquery BuyAppInfo {\n\t\tappInfo {\n\t\t\thotspotLoginUrl\n\t\t\tpaymentProvider\n\t\t}\n\t}\n": types.BuyAppInfoDocument,
+    "\n\tmutation ReportProblem($reference: String!, $message: String!) {\n\t\treportProblem(reference: $reference, message: $message) {\n\t\t\tmessage\n\t\t\talreadyOpen\n\t\t}\n\t}\n": types.ReportProblemDocument,
     "\n\t\tmutation Login($username: String!, $password: String!) {\n\t\t\tlogin(username: $username, password: $password) {\n\t\t\t\ttoken\n\t\t\t\tuser {\n\t\t\t\t\tid\n\t\t\t\t\tusername\n\t\t\t\t\trole\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": types.LoginDocument,
 };
 
@@ -382,6 +384,10 @@ export function graphql(source: "\n\tquery TransactionByReference($reference: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n\tquery BuyAppInfo {\n\t\tappInfo {\n\t\t\thotspotLoginUrl\n\t\t\tpaymentProvider\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery BuyAppInfo {\n\t\tappInfo {\n\t\t\thotspotLoginUrl\n\t\t\tpaymentProvider\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tmutation ReportProblem($reference: String!, $message: String!) {\n\t\treportProblem(reference: $reference, message: $message) {\n\t\t\tmessage\n\t\t\talreadyOpen\n\t\t}\n\t}\n"): (typeof documents)["\n\tmutation ReportProblem($reference: String!, $message: String!) {\n\t\treportProblem(reference: $reference, message: $message) {\n\t\t\tmessage\n\t\t\talreadyOpen\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
