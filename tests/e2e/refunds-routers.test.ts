@@ -1,13 +1,13 @@
-// The read-only Refunds and Routers pages in the browser. Adding routers and requesting
-// refunds are not served yet, so rows are written straight to the database, as the
-// RouterOS integration and the refunds module will: the pages show their empty states,
-// pick new rows up live, filter refunds by status, and link them to the sale; a default
+// The Refunds and Routers pages in the browser. Refunds: a staff member requests one from
+// the sale's page, a manager in another browser context sees it arrive live and approves it,
+// the sale ends REFUNDED with its voucher DISABLED (desktop and phone screenshots). Adding
+// routers is not served yet, so router rows are written straight to the database; a default
 // router is preselected when generating vouchers and shown on the voucher.
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { ADMIN, startTestServer, type TestServer } from "../helpers/server.js";
-import { launch, shot, signIn, skipReason } from "./browser.js";
+import { launch, phone, shot, signIn, skipReason, watch } from "./browser.js";
 
 describe.skipIf(skipReason !== null)("refunds and routers pages in Chromium", () => {
   let server: TestServer;
@@ -70,37 +70,98 @@ describe.skipIf(skipReason !== null)("refunds and routers pages in Chromium", ()
     await shot(page, "routers");
   });
 
-  it("Refunds: empty state, a refund appears live, status chips filter, the row opens the sale", async () => {
-    await page.locator("nav >> text=Refunds").click();
-    await page.locator("text=No refunds yet").waitFor();
-    expect(await page.locator("main").innerText()).toMatch(/not available in this version yet/);
-    await shot(page, "refunds-empty", false);
+  it("Refunds: staff request from the sale, a manager sees it live in another window, approves; the sale is REFUNDED, the voucher DISABLED", async () => {
+    const auth = { token: server.adminToken };
+    for (const [username, role] of [["kwame", "STAFF"], ["efua", "MANAGER"]] as const) {
+      const r = await server.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { username, password: "password-123", role } }, auth);
+      assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    }
+    const staff = await signIn(browser, server.url, { username: "kwame", password: "password-123" }, problems);
+    const manager = await signIn(browser, server.url, { username: "efua", password: "password-123" }, problems);
+    const m = manager.page;
+    await m.locator("nav >> text=Refunds").click();
+    await m.locator("text=Nothing waiting").waitFor();
+    await m.locator("text=No refunds yet").waitFor();
+    await shot(m, "refunds-empty", false);
 
-    const transaction = await prisma().transaction.findFirstOrThrow({ where: { reference } });
-    const admin = await prisma().user.findFirstOrThrow({ where: { username: ADMIN.username } });
-    await prisma().refund.create({
-      data: { transactionId: transaction.id, amountMinor: 500, reason: "Voucher never connected", requestedById: admin.id, idempotencyKey: "r-1" },
-    });
-    const row = page.locator("tbody tr", { hasText: reference });
-    await row.waitFor({ timeout: 10_000 });
-    const text = await row.innerText();
+    // Staff, in their own window: the sale's page, "Request refund", the remaining amount pre-filled.
+    const s = staff.page;
+    const sale = await prisma().transaction.findFirstOrThrow({ where: { reference } });
+    await s.goto(`${server.url}/transactions/${encodeURIComponent(Buffer.from(`Transaction:${sale.id}`).toString("base64"))}`);
+    await s.click('button:has-text("Request refund")');
+    const amount = s.locator('dialog[open] input[aria-label="Refund amount"]');
+    expect(await amount.inputValue()).toBe("5.00");
+    await s.locator("dialog[open] textarea").fill("Voucher never connected");
+    await shot(s, "refund-request", false);
+    await s.click('dialog[open] button:has-text("Request refund")');
+    await s.locator("text=a manager will decide").waitFor();
+    await s.locator("section", { has: s.locator("h2", { hasText: "Refunds" }) }).locator("text=Voucher never connected").waitFor();
+
+    // The manager's queue picks it up without a reload.
+    const card = m.locator("article.item", { hasText: reference });
+    await card.waitFor({ timeout: 10_000 });
+    const text = await card.innerText();
     expect(text).toContain("GHS 5.00");
-    expect(text).toContain("Requested");
-    expect(text).toContain("Voucher never connected");
     expect(text).toContain("Kofi Refund");
+    expect(text).toContain("Voucher never connected");
+    expect(text).toContain("Asked by kwame");
+    await shot(m, "refunds-queue");
+    await card.locator('button:has-text("Approve")').click();
+    const dialog = m.locator("dialog[open]");
+    expect(await dialog.innerText()).toMatch(/will be disabled/);
+    await shot(m, "refund-approve-dialog", false);
+    await dialog.locator('button:has-text("Refund GHS 5.00")').click();
+    await m.locator("text=refunded to Kofi Refund").waitFor();
+    await m.locator("text=Nothing waiting").waitFor();
+    const history = m.locator("tbody tr", { hasText: reference });
+    await history.locator("text=Completed").waitFor();
 
-    await page.click('[aria-label="Status"] button:has-text("Completed")');
-    await page.locator("text=No refunds match").waitFor();
-    expect(page.url()).toContain("status=COMPLETED");
-    await page.click('[aria-label="Status"] button:has-text("Requested")');
-    await row.waitFor();
-    await shot(page, "refunds");
+    // Staff see the page but no decision buttons.
+    await s.locator("nav >> text=Refunds").click();
+    await s.locator("text=A manager or admin approves").waitFor();
+    expect(await s.locator('article button:has-text("Approve")').count()).toBe(0);
 
-    await row.locator(`a:has-text("${reference}")`).click();
-    await page.locator("h1", { hasText: reference }).waitFor();
-    const refunds = page.locator("section", { has: page.locator("h2", { hasText: "Refunds" }) });
-    expect(await refunds.innerText()).toContain("Voucher never connected");
-    await shot(page, "refunds-on-sale");
+    await m.click('[aria-label="Status"] button:has-text("Rejected")');
+    await m.locator("text=No refunds match").waitFor();
+    expect(m.url()).toContain("status=REJECTED");
+    await m.click('[aria-label="Status"] button:has-text("Rejected")');
+    await history.waitFor();
+    await shot(m, "refunds");
+
+    await history.locator(`a:has-text("${reference}")`).click();
+    await m.locator("h1", { hasText: reference }).waitFor();
+    const main = m.locator("main");
+    await main.locator("text=Refunded").first().waitFor();
+    expect(await main.innerText()).toMatch(/Disabled/);
+    await shot(m, "refunds-on-sale");
+    const after = await prisma().transaction.findFirstOrThrow({ where: { reference }, include: { voucher: true } });
+    expect(after.status).toBe("REFUNDED");
+    expect(after.voucher?.status).toBe("DISABLED");
+
+    // The same page on a phone: KPI strip, cards.
+    const onPhone = await signIn(browser, server.url, { username: "efua", password: "password-123" }, problems, phone);
+    await onPhone.page.goto(`${server.url}/refunds`);
+    await onPhone.page.locator("tbody tr", { hasText: reference }).waitFor();
+    await shot(onPhone.page, "refunds-phone");
+
+    // A buyer reports a problem from /buy's check-a-purchase; it waits in the queue, marked as theirs.
+    const second = await server.gql(
+      `mutation($input: PurchaseInput!) { purchase(input: $input) { transaction { reference status } } }`,
+      { input: { allocationId, fullName: "Abena Report", phoneNumber: "0245550178", idempotencyKey: "refunds-routers-2" } },
+    );
+    const ref2 = second.data.purchase.transaction.reference as string;
+    const buyer = watch(await (await browser.newContext(phone)).newPage(), "buyer", problems);
+    await buyer.goto(`${server.url}/buy?ref=${encodeURIComponent(ref2)}`);
+    await buyer.click('button:has-text("Report a problem")');
+    await buyer.fill("#problem", "I paid but the voucher does not log in");
+    await buyer.click('button:has-text("Send report")');
+    await buyer.locator("text=Our staff will look at your purchase").waitFor();
+    await shot(buyer, "buy-report-problem");
+    const reported = m.locator("article.item", { hasText: ref2 });
+    await m.locator("nav >> text=Refunds").click();
+    await reported.locator("text=Reported by customer").first().waitFor({ timeout: 10_000 });
+    expect(await reported.innerText()).toContain("I paid but the voucher does not log in");
+    await Promise.all([staff.context.close(), manager.context.close(), onPhone.context.close(), buyer.context().close()]);
   });
 
   it("Generate vouchers preselects the default router; the voucher shows it", async () => {

@@ -30,6 +30,8 @@ export function hasRole(minimum: Role, user: SessionUser | null = session.user):
 export const permissions = {
 	recordCashSale: 'STAFF',
 	confirmPayment: 'STAFF',
+	requestRefund: 'STAFF',
+	decideRefund: 'MANAGER',
 	exportTransactions: 'MANAGER',
 	viewVoucherPasswords: 'MANAGER',
 	printVouchers: 'STAFF',

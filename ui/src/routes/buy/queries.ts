@@ -76,3 +76,12 @@ export const BuyAppInfoDoc = graphql(`
 		}
 	}
 `);
+
+export const ReportProblemDoc = graphql(`
+	mutation ReportProblem($reference: String!, $message: String!) {
+		reportProblem(reference: $reference, message: $message) {
+			message
+			alreadyOpen
+		}
+	}
+`);

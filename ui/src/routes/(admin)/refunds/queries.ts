@@ -10,6 +10,7 @@ export const RefundRowFields = graphql(`
 		}
 		reason
 		status
+		source
 		requestedBy {
 			id
 			username
@@ -22,7 +23,35 @@ export const RefundRowFields = graphql(`
 		decisionNote
 		providerReference
 		failureReason
+		completedAt
 		createdAt
+	}
+`);
+
+/** What a decision needs to say what will happen: the sale's money, provider and voucher. */
+export const RefundSaleFields = graphql(`
+	fragment RefundSaleFields on Transaction {
+		id
+		reference
+		fullName
+		phoneNumber
+		provider
+		status
+		amount {
+			amountMinor
+			currency
+			formatted
+		}
+		refundedAmount {
+			amountMinor
+			currency
+			formatted
+		}
+		voucher {
+			id
+			username
+			status
+		}
 	}
 `);
 
@@ -39,12 +68,36 @@ export const RefundsDoc = graphql(`
 				node {
 					...RefundRowFields
 					transaction {
-						id
-						reference
-						fullName
+						...RefundSaleFields
 					}
 				}
 			}
+		}
+	}
+`);
+
+export const RefundSummaryDoc = graphql(`
+	query RefundSummary {
+		refundSummary {
+			pendingCount
+			pendingAmount {
+				amountMinor
+				currency
+				formatted
+			}
+			failedCount
+			refundedToday {
+				amountMinor
+				currency
+				formatted
+			}
+			refundedTodayCount
+			refundedThisWeek {
+				amountMinor
+				currency
+				formatted
+			}
+			refundedThisWeekCount
 		}
 	}
 `);
@@ -54,6 +107,38 @@ export const RefundSavedDoc = graphql(`
 		modelSaved(models: ["Refund"]) {
 			sequence
 			recordId
+		}
+	}
+`);
+
+export const ApproveRefundDoc = graphql(`
+	mutation ApproveRefund($id: ID!, $note: String) {
+		approveRefund(id: $id, note: $note) {
+			...RefundRowFields
+		}
+	}
+`);
+
+export const RejectRefundDoc = graphql(`
+	mutation RejectRefund($id: ID!, $note: String!) {
+		rejectRefund(id: $id, note: $note) {
+			...RefundRowFields
+		}
+	}
+`);
+
+export const RetryRefundDoc = graphql(`
+	mutation RetryRefund($id: ID!) {
+		retryRefund(id: $id) {
+			...RefundRowFields
+		}
+	}
+`);
+
+export const RequestRefundDoc = graphql(`
+	mutation RequestRefund($input: RequestRefundInput!) {
+		requestRefund(input: $input) {
+			...RefundRowFields
 		}
 	}
 `);
