@@ -32,6 +32,8 @@ import { LogWriter } from "./events/log-writer.js";
 import { currentScope, runInScope } from "./db/request-context.js";
 import { createPaymentProviders } from "./drivers/payments/index.js";
 import { createNotifiers } from "./drivers/notify/index.js";
+import { Journal } from "./journal/writer.js";
+import { answerAfterJournal, journalPlugin } from "./journal/plugin.js";
 
 export type App = {
   start(port?: number): Promise<{ port: number; url: string }>;
@@ -72,11 +74,12 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const feed = new ChangeFeed(config.dbFile, origin, bus, logger);
   const hub = new EventHub(config.dbFile, bus);
   const log = new LogWriter(db, origin, () => feed.nudge());
+  const journal = new Journal({ enabled: config.journal.enabled, backupDir: config.backupDir, dbFile: config.dbFile, segmentBytes: config.journal.segmentBytes, logger });
   const auth = new AuthService(db.prisma, config);
   const payments = createPaymentProviders(config.payments);
   const notify = createNotifiers({ sms: config.sms, mail: config.mail }, logger);
   const services: Services = {
-    config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), hub, feed, log, payments, notify, origin, metrics: new Metrics(),
+    config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), hub, feed, log, payments, notify, origin, metrics: new Metrics(), journal,
   };
 
   const firstAdmin = await auth.ensureFirstAdmin();
@@ -166,7 +169,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         });
       },
     },
-    plugins: [csrfPlugin(), scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar)],
+    plugins: [csrfPlugin(), scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar), journalPlugin(journal)],
   });
 
   const ui = await loadUi(config.uiDir, logger);
@@ -189,10 +192,13 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
           checks.database = "down";
         }
         if (bus instanceof RedisBus) checks.redis = bus.ready ? "ok" : "degraded";
-        return sendJson(res, checks.database === "ok" ? 200 : 503, { status: checks.database === "ok" ? "ready" : "not-ready", checks });
+        // A server that cannot journal refuses writes: not ready, and the reason says why.
+        if (journal.enabled) checks.journal = journal.status().error ?? "ok";
+        const ready = checks.database === "ok" && (checks.journal ?? "ok") === "ok";
+        return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "not-ready", checks });
       }
       const route = findRoute(req.method ?? "GET", url.pathname);
-      if (route) return await route.handle(req, res, services, url);
+      if (route) return await answerAfterJournal(res, journal, route.method === "POST", () => route.handle(req, res, services, url));
       if (ui) return ui(req, res, () => sendJson(res, 404, { error: "not found" }));
       res.writeHead(503, { "content-type": "text/plain" });
       res.end("The dashboard is not built. Run `npm run build`, then restart.\nGraphQL is at /graphql.\n");
@@ -238,6 +244,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
     services,
     async start(port = config.port) {
       feed.start();
+      journal.start();
       for (const w of workers) running.push(w.start(services));
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
@@ -263,6 +270,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       log.write({ kind: "SYSTEM", message: "Server stopped", data: { origin } });
       await log.flush();
       await feed.stop();
+      await journal.close();
       hub.close();
       await bus.close();
       await db.close();

@@ -12,6 +12,7 @@ import type { Notifiers } from "../drivers/notify/index.js";
 import type { AuthService, LoginThrottle, Viewer } from "./auth.js";
 import type { Config } from "./config.js";
 import type { Metrics } from "./metrics.js";
+import type { Journal } from "../journal/writer.js";
 
 /** Long-lived parts of the app, built once in buildApp. */
 export type Services = {
@@ -30,6 +31,8 @@ export type Services = {
   notify: Notifiers;
   origin: string;
   metrics: Metrics;
+  /** The backup journal: status() for the Backups page and /readyz. */
+  journal: Journal;
 };
 
 export type Context = {

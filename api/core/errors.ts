@@ -12,6 +12,8 @@ export const ErrorCode = {
   PAYMENT_FAILED: "PAYMENT_FAILED",
   UNAVAILABLE: "UNAVAILABLE",
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  /** The backup journal cannot be written (api/journal): see extensions.committed. */
+  JOURNAL_UNAVAILABLE: "JOURNAL_UNAVAILABLE",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
