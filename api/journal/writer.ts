@@ -75,6 +75,7 @@ export class Journal {
   private readonly startStmt: Database.Statement | undefined;
   private readonly schemaStmt: Database.Statement | undefined;
   private lock: Database.Database | null = null;
+  private lockIno = 0;
   private fh: FileHandle | null = null;
   private tail: Tail | null = null;
   private flushed = 0;
@@ -291,6 +292,7 @@ export class Journal {
     const file = path.join(this.dir, "journal.lock");
     this.lock = new Database(file);
     chmodSync(file, 0o600);
+    this.lockIno = statSync(file).ino;
     // The row is a hint the files are checked against, so it needs no fsync of its own.
     this.lock.pragma("journal_mode = PERSIST");
     this.lock.pragma("synchronous = OFF");
@@ -311,6 +313,9 @@ export class Journal {
   }
 
   private async acquire(): Promise<Database.Database> {
+    // The journal directory was replaced under us (a new, empty one): our lock file is the
+    // deleted one, which SQLite refuses to write. Open the new directory's.
+    if (statSync(path.join(this.dir, "journal.lock"), { throwIfNoEntry: false })?.ino !== this.lockIno) await this.reopen();
     const lock = this.lock;
     if (!lock) throw new Error("journal lock file not open");
     const deadline = Date.now() + LOCK_WAIT_MS;
@@ -350,7 +355,7 @@ export class Journal {
       }
       const buf = Buffer.from(text);
       this.tail = null; // if the write fails half way, the next flush rescans the file
-      await this.fh!.write(buf, 0, buf.length, t.size);
+      await writeAll(this.fh!, buf, t.size);
       t = { ...t, size: t.size + buf.length, sequence: Number(rows[rows.length - 1]!.sequence), hash };
       wrote = true;
     }
@@ -419,7 +424,7 @@ export class Journal {
     this.fh = fh;
     const header = encodeHeader({ format: FORMAT_VERSION, schema: String(this.schemaStmt!.get() ?? ""), firstSequence, prevHash, createdAt: new Date().toISOString() });
     const buf = Buffer.from(header);
-    await fh.write(buf, 0, buf.length, 0);
+    await writeAll(fh, buf, 0);
     await fh.datasync();
     // The new file's directory entry must survive a power cut too.
     const d = openSync(this.dir, "r");
@@ -429,6 +434,19 @@ export class Journal {
       closeSync(d);
     }
     return { segment: name, size: buf.length, sequence: firstSequence - 1, hash: prevHash, ino: (await fh.stat()).ino };
+  }
+}
+
+/**
+ * A write of all of `buf` at `position`. A disk that fills up mid-write answers with a short
+ * count, not an error: the rest is retried, and the retry reports ENOSPC.
+ */
+async function writeAll(fh: FileHandle, buf: Buffer, position: number): Promise<void> {
+  let done = 0;
+  while (done < buf.length) {
+    const { bytesWritten } = await fh.write(buf, done, buf.length - done, position + done);
+    if (bytesWritten <= 0) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+    done += bytesWritten;
   }
 }
 

@@ -16,12 +16,12 @@ export async function poll<T>(what: string, fn: () => Promise<T | undefined | fa
 export const journalDir = (dataDir: string) => path.join(dataDir, "backups", "journal");
 
 /** Checks the journal against the database's log: every frame equal to its LogEntry row. */
-export function compareWithLog(dataDir: string): { verification: ReturnType<typeof verifyJournal>; logMax: number; mismatches: number[] } {
+export function compareWithLog(dataDir: string, dir = journalDir(dataDir)): { verification: ReturnType<typeof verifyJournal>; logMax: number; mismatches: number[] } {
   const db = new Database(path.join(dataDir, "chillzone.db"), { readonly: true });
   try {
     const stmt = db.prepare("SELECT sequence, at, kind, level, model, recordId, message, actorId, actorLabel, requestId, origin, data FROM LogEntry WHERE sequence = ?");
     const mismatches: number[] = [];
-    const verification = verifyJournal(journalDir(dataDir), (f) => {
+    const verification = verifyJournal(dir, (f) => {
       const row = stmt.get(f.sequence);
       if (JSON.stringify(row) !== JSON.stringify(f.row)) mismatches.push(f.sequence);
     });
