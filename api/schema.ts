@@ -11,5 +11,6 @@ import "./modules/notifications/schema.js";
 import "./modules/sales/schema.js";
 import "./modules/routers/schema.js";
 import "./modules/refunds/schema.js";
+import "./journal/schema.js";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -340,24 +340,38 @@ export class Journal {
     }
     let wrote = false;
     while (t.sequence < target) {
-      if (t.size >= this.opts.segmentBytes) t = await this.newSegment(t.sequence + 1, t.hash);
       const rows = this.afterStmt!.all(t.sequence, BATCH) as JournalRow[];
       if (rows.length === 0) break;
       if (Number(rows[0]!.sequence) !== t.sequence + 1) {
         throw new Error(`log entries ${t.sequence + 1} to ${Number(rows[0]!.sequence) - 1} are missing from the database; the journal cannot continue contiguously`);
       }
+      let parts: string[] = [];
+      let pending = 0;
       let hash = t.hash;
-      let text = "";
+      let sequence = t.sequence;
+      const write = async () => {
+        if (!parts.length) return;
+        const buf = Buffer.from(parts.join(""));
+        this.tail = null; // if the write fails half way, the next flush rescans the file
+        await writeAll(this.fh!, buf, t.size);
+        t = { ...t, size: t.size + buf.length, sequence, hash };
+        parts = [];
+        pending = 0;
+        wrote = true;
+      };
       for (const row of rows) {
+        // Rotate at the first frame boundary past the size limit.
+        if (t.size + pending >= this.opts.segmentBytes) {
+          await write();
+          t = await this.newSegment(t.sequence + 1, t.hash);
+        }
         const f = encodeFrame(hash, { ...row, sequence: Number(row.sequence) });
-        text += f.line;
+        parts.push(f.line);
+        pending += Buffer.byteLength(f.line);
         hash = f.hash;
+        sequence = Number(row.sequence);
       }
-      const buf = Buffer.from(text);
-      this.tail = null; // if the write fails half way, the next flush rescans the file
-      await writeAll(this.fh!, buf, t.size);
-      t = { ...t, size: t.size + buf.length, sequence: Number(rows[rows.length - 1]!.sequence), hash };
-      wrote = true;
+      await write();
     }
     if (wrote) {
       await this.fh!.datasync();

@@ -4,7 +4,7 @@
 import { appendFileSync, readdirSync, statSync, truncateSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../helpers/server.js";
+import { codesOf, startTestServer, type TestServer } from "../helpers/server.js";
 import { compareWithLog, journalDir, poll } from "../helpers/journal.js";
 import { readFrames } from "../../api/journal/read.js";
 
@@ -57,6 +57,30 @@ describe("backup journal", () => {
     expect(s.segments).toBeGreaterThan(0);
     expect(s.bytes).toBeGreaterThan(0);
     expect(s.diskFreeBytes).toBeGreaterThan(0);
+  });
+
+  it("answers a write over WebSocket only once it is journaled too", async () => {
+    const client = server.ws({ authorization: manager });
+    const r = await new Promise<any>((resolve, reject) => {
+      let got: unknown;
+      client.subscribe({ query: create, variables: input() }, { next: (v) => (got = v), error: reject, complete: () => resolve(got) });
+    });
+    expect(r.errors).toBeUndefined();
+    const id = Buffer.from(r.data.createAllocation.id as string, "base64").toString().split(":")[1];
+    expect(readFrames(journalDir(server.dataDir)).some((f) => f.row.kind === "CREATE" && f.row.recordId === id)).toBe(true);
+  });
+
+  it("shows its status to managers and admins only", async () => {
+    const q = `{ journalStatus { enabled healthy error lastSequence logSequence lag segments bytes diskFreeBytes flushes headHash } }`;
+    expect(codesOf(await server.gql(q))).toEqual(["UNAUTHENTICATED"]);
+    expect(codesOf(await server.gql(q, {}, { token: await server.tokenFor("STAFF") }))).toEqual(["FORBIDDEN"]);
+    const r = await server.gql(q, {}, { token: manager });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.journalStatus).toMatchObject({ enabled: true, healthy: true, error: null });
+    expect(r.data.journalStatus.lastSequence).toBeGreaterThan(0);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { checks: Record<string, string> }).checks.journal).toBe("ok");
   });
 
   it("keeps the journal directory and segment files private", () => {
