@@ -148,8 +148,8 @@ for (const size of sizes) {
       console.log(line);
       lines.push(line);
     }
-    const gain = on.writeP50 - off1.writeP50;
-    lines.push(`| ${size.toLocaleString("en-US")} | **gain** | **+${gain.toFixed(2)}** | **+${(on.writeP95 - off1.writeP95).toFixed(2)}** | **${((on.salesPerSecond / off1.salesPerSecond - 1) * 100).toFixed(1)} %** | |`);
+    const signed = (n: number, digits: number) => `${n >= 0 ? "+" : ""}${n.toFixed(digits)}`;
+    lines.push(`| ${size.toLocaleString("en-US")} | **on − off** | **${signed(on.writeP50 - off1.writeP50, 2)}** | **${signed(on.writeP95 - off1.writeP95, 2)}** | **${signed((on.salesPerSecond / off1.salesPerSecond - 1) * 100, 1)} %** | |`);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
