@@ -40,6 +40,8 @@ import { currentScope, runInScope } from "./db/request-context.js";
 import { createPaymentProviders } from "./drivers/payments/index.js";
 import { createNotifiers } from "./drivers/notify/index.js";
 import { createNoopRouterDriver } from "./drivers/routers/index.js";
+import { Journal } from "./journal/writer.js";
+import { answerAfterJournal, journalPlugin } from "./journal/plugin.js";
 
 export type App = {
   start(port?: number): Promise<{ port: number; url: string }>;
@@ -98,12 +100,13 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const reader = new ReadConnection(config.dbFile);
   const hub = new EventHub(reader, bus);
   const log = new LogWriter(db, origin, () => feed.nudge());
+  const journal = new Journal({ enabled: config.journal.enabled, backupDir: config.backups.dir, dbFile: config.dbFile, segmentBytes: config.journal.segmentBytes, logger });
   const auth = new AuthService(db.prisma, config);
   const payments = createPaymentProviders(config.payments);
   const notify = createNotifiers({ sms: config.sms, mail: config.mail }, logger);
   const rateLimits = new RateLimits({ redisUrl: config.redisUrl, logger });
   const services: Services = {
-    config, db, prisma: db.prisma, logger, auth, rateLimits, loginThrottle: new LoginThrottle(rateLimits), reader, hub, feed, log, payments, notify, routers: createNoopRouterDriver(), origin, metrics: new Metrics(), nudges: new Nudges(),
+    config, db, prisma: db.prisma, logger, auth, rateLimits, loginThrottle: new LoginThrottle(rateLimits), reader, hub, feed, log, payments, notify, routers: createNoopRouterDriver(), origin, metrics: new Metrics(), nudges: new Nudges(), journal,
   };
 
   const firstAdmin = await auth.ensureFirstAdmin();
@@ -212,7 +215,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
               },
             },
           ]
-        : []), scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar)],
+        : []), scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar), journalPlugin(journal)],
   });
 
   const ui = await loadUi(config.uiDir, logger);
@@ -252,10 +255,13 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
           checks.database = "down";
         }
         if (bus instanceof RedisBus) checks.redis = bus.ready ? "ok" : "degraded";
-        return sendJson(res, checks.database === "ok" ? 200 : 503, { status: checks.database === "ok" ? "ready" : "not-ready", checks });
+        // A server that cannot journal refuses writes: not ready, and the reason says why.
+        if (journal.enabled) checks.journal = journal.status().error ?? "ok";
+        const ready = checks.database === "ok" && (checks.journal ?? "ok") === "ok";
+        return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "not-ready", checks });
       }
       const route = findRoute(routes, req.method ?? "GET", url.pathname);
-      if (route) return await serveRoute(route, req, res, url, services);
+      if (route) return await answerAfterJournal(res, journal, route.method === "POST", () => serveRoute(route, req, res, url, services));
       if (ui) return ui(req, res, () => sendJson(res, 404, { error: "not found" }));
       res.writeHead(503, { "content-type": "text/plain" });
       res.end("The dashboard is not built. Run `npm run build`, then restart.\nGraphQL is at /graphql.\n");
@@ -308,6 +314,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
     services,
     async start(port = config.port) {
       feed.start();
+      journal.start();
       for (const w of workers) running.push(w.start(services));
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
@@ -333,6 +340,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       log.write({ kind: "SYSTEM", message: "Server stopped", data: { origin } });
       await log.flush();
       await feed.stop();
+      await journal.close();
       reader.close();
       await bus.close();
       await rateLimits.close();

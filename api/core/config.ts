@@ -56,6 +56,8 @@ const schema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).optional(),
   BACKUP_KEEP_DAYS: z.coerce.number().positive().optional(),
   STOCK_WARN_DAYS: z.coerce.number().positive().default(3),
+  JOURNAL: z.enum(["on", "off"]).default("on"),
+  JOURNAL_SEGMENT_MB: z.coerce.number().int().min(1).max(4096).default(64),
 });
 
 export type Config = {
@@ -105,6 +107,8 @@ export type Config = {
   backups: { dir: string; schedule: string | null; scheduleFormat: "SQLITE" | "HTML"; keep?: number; keepDays?: number };
   /** A bundle's stock is flagged when it lasts fewer days than this at the last 7 days' rate. */
   stockWarnDays: number;
+  /** The backup journal (every log entry fdatasynced before the API answers, under backups.dir); off only for benchmarks. */
+  journal: { enabled: boolean; segmentBytes: number };
 };
 
 export class ConfigError extends Error {}
@@ -206,5 +210,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       keepDays: e.BACKUP_KEEP_DAYS,
     },
     stockWarnDays: e.STOCK_WARN_DAYS,
+    journal: { enabled: e.JOURNAL === "on", segmentBytes: e.JOURNAL_SEGMENT_MB * 1024 * 1024 },
   };
 }

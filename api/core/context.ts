@@ -17,6 +17,7 @@ import type { RateLimits } from "./rate-limit.js";
 import type { Config } from "./config.js";
 import type { Metrics } from "./metrics.js";
 import type { Nudges } from "./extensions.js";
+import type { Journal } from "../journal/writer.js";
 
 /** Long-lived parts of the app, built once in buildApp. */
 export type Services = {
@@ -43,6 +44,8 @@ export type Services = {
   metrics: Metrics;
   /** Wakes a running worker now (the outbox after a sale). */
   nudges: Nudges;
+  /** The backup journal: status() for the Backups page and /readyz. */
+  journal: Journal;
 };
 
 export type Context = {

@@ -15,6 +15,8 @@ export const ErrorCode = {
   /** A GraphQL operation above the query limits (core/query-limits.ts). */
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
   TIMEOUT: "TIMEOUT",
+  /** The backup journal cannot be written (api/journal): see extensions.committed. */
+  JOURNAL_UNAVAILABLE: "JOURNAL_UNAVAILABLE",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

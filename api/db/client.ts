@@ -8,6 +8,7 @@ import { PrismaClient } from "./generated/client.js";
 import { applyMigrations } from "./migrate.js";
 import { installChangeTriggers } from "../events/triggers.js";
 import { actorId, actorLabel, currentScope } from "./request-context.js";
+import { noteWrite } from "./write-tracker.js";
 
 type Factory = PrismaBetterSQLite3;
 type Adapter = Awaited<ReturnType<Factory["connect"]>>;
@@ -73,6 +74,8 @@ export function configureConnection(db: Database.Database, origin: string): void
     const scope = currentScope();
     switch (key) {
       case "origin":
+        // Only the change triggers ask for it (once per row): the request wrote.
+        noteWrite();
         return origin;
       case "actorId":
         return scope ? actorId(scope.actor) : null;

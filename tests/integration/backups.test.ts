@@ -170,11 +170,18 @@ describe("consistency under concurrent writes", () => {
 });
 
 describe("a backup directory that cannot be written", () => {
+  it("with the journal on, the server refuses to start and names BACKUP_DIR", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cz-backup-bad-"));
+    const notADir = path.join(dir, "file");
+    writeFileSync(notADir, "x");
+    await expect(startTestServer({ env: { BACKUP_DIR: notADir, BACKUP_SCHEDULE: "off" } })).rejects.toThrow(`BACKUP_DIR ${notADir} cannot hold the backup journal (EEXIST)`);
+  });
+
   it("createBackup fails with a clear error, a FAILED log entry, and nothing in the list", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "cz-backup-bad-"));
     const notADir = path.join(dir, "file");
     writeFileSync(notADir, "x");
-    const s = await startTestServer({ env: { BACKUP_DIR: notADir, BACKUP_SCHEDULE: "off" } });
+    const s = await startTestServer({ env: { BACKUP_DIR: notADir, BACKUP_SCHEDULE: "off", JOURNAL: "off" } });
     try {
       const r = await s.gql(`mutation { createBackup(format: HTML) { id } }`, {}, { token: s.adminToken });
       expect(codesOf(r)).toEqual(["UNAVAILABLE"]);
