@@ -2,6 +2,7 @@
 // A bad variable stops the start with a message naming it.
 import path from "node:path";
 import { z } from "zod";
+import { defaultUiDir } from "./paths.js";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -141,6 +142,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: e.MAIL_FROM,
       managerEmails: (e.MANAGER_EMAILS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     },
-    uiDir: path.resolve(e.UI_DIR ?? "ui/build"),
+    uiDir: e.UI_DIR ? path.resolve(e.UI_DIR) : defaultUiDir,
   };
 }
