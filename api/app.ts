@@ -21,7 +21,9 @@ import { createLogger } from "./core/logger.js";
 import { AuthService, LoginThrottle, parseCookies, SESSION_COOKIE, type Viewer } from "./core/auth.js";
 import { actorFor, createLoaders, type Context, type Services } from "./core/context.js";
 import { ErrorCode, toAppError } from "./core/errors.js";
-import { Metrics, gaugesOf } from "./core/metrics.js";
+import { Metrics } from "./core/metrics.js";
+import { InFlight, SHUTDOWN_CLOSE } from "./core/shutdown.js";
+import { errorIdFor, flushSentry, initSentry, reportError, sentryPlugin } from "./core/sentry.js";
 import { findRoute, headersOf, sendJson, workers } from "./core/extensions.js";
 import { corsOptions, csrfPlugin, requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
 import { openDatabase } from "./db/client.js";
@@ -38,6 +40,10 @@ export type App = {
   stop(): Promise<void>;
   services: Services;
 };
+
+// The release and the Docker image print their version; the bundle replaces this at build time.
+declare const __CHILLZONE_VERSION__: string | undefined;
+const APP_VERSION = typeof __CHILLZONE_VERSION__ === "string" ? __CHILLZONE_VERSION__ : "dev";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -65,6 +71,7 @@ function clientIp(req: IncomingMessage | undefined): string | null {
 
 export async function buildApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config);
+  initSentry(config, APP_VERSION);
   const origin = randomUUID().slice(0, 8);
   const db = await openDatabase(config.dbFile, origin);
   const bus: EventBus = config.redisUrl ? new RedisBus(config.redisUrl, logger) : new MemoryBus();
@@ -78,6 +85,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const services: Services = {
     config, db, prisma: db.prisma, logger, auth, loginThrottle: new LoginThrottle(), hub, feed, log, payments, notify, origin, metrics: new Metrics(),
   };
+
+  services.metrics.watch(services);
 
   const firstAdmin = await auth.ensureFirstAdmin();
   if (firstAdmin.created) {
@@ -156,9 +165,10 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
           const code = mapped.extensions?.code ?? ErrorCode.BAD_USER_INPUT;
           return new GraphQLError(mapped.message, { nodes: source?.nodes, path: source?.path, extensions: { ...mapped.extensions, code } });
         }
-        const errorId = randomUUID().slice(0, 8);
+        const original = (error as GraphQLError).originalError ?? error;
+        const errorId = errorIdFor(original);
         const requestId = currentScope()?.requestId;
-        logger.error({ err: (error as GraphQLError).originalError ?? error, errorId, requestId }, "unexpected error");
+        logger.error({ err: original, errorId, requestId }, "unexpected error");
         return new GraphQLError(`Something went wrong on our side. Quote error ${errorId} when reporting it.`, {
           nodes: source?.nodes,
           path: source?.path,
@@ -166,19 +176,30 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         });
       },
     },
-    plugins: [csrfPlugin(), scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar)],
+    plugins: [csrfPlugin(), scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar), sentryPlugin()],
   });
 
   const ui = await loadUi(config.uiDir, logger);
 
+  const inFlight = new InFlight();
+  let stopping = false;
+
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://local");
+    if (stopping) {
+      // A request on a kept-alive connection after the stop began: not taken on, so the
+      // client retries elsewhere; what was in flight already is finished below.
+      res.writeHead(503, { connection: "close", "retry-after": "2", "content-type": "application/json" });
+      return void res.end(JSON.stringify({ error: "shutting down" }));
+    }
+    inFlight.track(req, res);
     try {
       if (url.pathname === "/graphql" || url.pathname.startsWith("/graphql/")) return void yoga(req, res, { req });
       if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/metrics") {
-        res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
-        return void res.end(services.metrics.render(gaugesOf(services)));
+        const text = await services.metrics.render();
+        res.writeHead(200, { "content-type": services.metrics.contentType });
+        return void res.end(text);
       }
       if (url.pathname === "/readyz") {
         const checks: Record<string, string> = {};
@@ -198,6 +219,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       res.end("The dashboard is not built. Run `npm run build`, then restart.\nGraphQL is at /graphql.\n");
     } catch (err) {
       logger.error({ err, path: url.pathname }, "request failed");
+      reportError(err, { path: url.pathname, requestId: typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 64) : null });
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
       else res.end();
     }
@@ -252,12 +274,19 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
     async stop() {
       if (stopped) return;
       stopped = true;
+      stopping = true;
+      // Stop accepting, tell live subscribers why, finish what is in flight (up to most of
+      // SHUTDOWN_TIMEOUT_MS; the rest is for the workers, the log flush and closing the database).
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      for (const client of wss.clients) client.close(SHUTDOWN_CLOSE.code, SHUTDOWN_CLOSE.reason);
+      const waiting = inFlight.size;
+      const drained = await inFlight.drain(Math.max(config.shutdownTimeoutMs - 2000, config.shutdownTimeoutMs / 2));
+      if (!drained) logger.warn({ waiting, left: inFlight.size }, "requests still running at the shutdown deadline: closing their connections");
+      server.closeAllConnections();
+      await closed;
       await Promise.resolve(wsServer.dispose()).catch(() => {});
       wss.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
       await Promise.allSettled(running.map((r) => r.stop()));
       notify.email.close?.();
       log.write({ kind: "SYSTEM", message: "Server stopped", data: { origin } });
@@ -266,6 +295,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       hub.close();
       await bus.close();
       await db.close();
+      await flushSentry();
     },
   };
 }

@@ -10,7 +10,7 @@
 //   which would put two copies in the bundle (instanceof checks then fail). Every graphql
 //   import resolves to the CJS build, as in vitest.config.ts.
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,6 +57,7 @@ const result = await build({
   logLevel: "warning",
   metafile: true,
   legalComments: "none",
+  define: { __CHILLZONE_VERSION__: JSON.stringify(JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).version) },
 });
 mkdirSync(path.join(out, "native"), { recursive: true });
 copyFileSync(path.join(path.dirname(require.resolve("better-sqlite3/package.json")), "build/Release/better_sqlite3.node"), path.join(out, "native/better_sqlite3.node"));

@@ -40,6 +40,9 @@ const schema = z.object({
   MAIL_FROM: z.string().default("Chillzone <no-reply@chillzone.local>"),
   MANAGER_EMAILS: z.string().optional(),
   UI_DIR: z.string().optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  SENTRY_DSN: z.string().url().optional(),
+  SENTRY_ENVIRONMENT: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -71,6 +74,10 @@ export type Config = {
   sms: { provider: "log" | "http"; url?: string; apiKey?: string; sender: string };
   mail: { smtpUrl?: string; from: string; managerEmails: string[] };
   uiDir: string;
+  /** How long a stop waits for in-flight requests before closing connections anyway. */
+  shutdownTimeoutMs: number;
+  /** Unexpected errors go to Sentry when set (scrubbed, with request ids). */
+  sentry?: { dsn: string; environment: string };
 };
 
 export class ConfigError extends Error {}
@@ -143,5 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       managerEmails: (e.MANAGER_EMAILS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     },
     uiDir: e.UI_DIR ? path.resolve(e.UI_DIR) : defaultUiDir,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    sentry: e.SENTRY_DSN ? { dsn: e.SENTRY_DSN, environment: e.SENTRY_ENVIRONMENT ?? e.NODE_ENV } : undefined,
   };
 }
