@@ -26,7 +26,9 @@ import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-fi
 import { NoSchemaIntrospectionCustomRule, validate as validateDocument } from "graphql";
 import { actorFor, createLoaders, type Context, type Services } from "./core/context.js";
 import { ErrorCode, toAppError } from "./core/errors.js";
-import { Metrics, gaugesOf } from "./core/metrics.js";
+import { Metrics } from "./core/metrics.js";
+import { InFlight, SHUTDOWN_CLOSE } from "./core/shutdown.js";
+import { errorIdFor, flushSentry, initSentry, reportError, sentryPlugin } from "./core/sentry.js";
 import { findRoute, headersOf, Nudges, requestIdFrom, sendJson, serveRoute, type HttpRoute, type Worker } from "./core/extensions.js";
 import { corsOptions, csrfPlugin, requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
 import { queryLimitsPlugin } from "./core/query-limits.js";
@@ -48,6 +50,10 @@ export type App = {
   stop(): Promise<void>;
   services: Services;
 };
+
+// The release and the Docker image print their version; the bundle replaces this at build time.
+declare const __CHILLZONE_VERSION__: string | undefined;
+const APP_VERSION = typeof __CHILLZONE_VERSION__ === "string" ? __CHILLZONE_VERSION__ : "dev";
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -90,6 +96,7 @@ const workers: readonly Worker[] = [reconcilerWorker, outboxWorker, backupSchedu
 
 export async function buildApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config);
+  initSentry(config, APP_VERSION);
   const origin = randomUUID().slice(0, 8);
   const db = await openDatabase(config.dbFile, origin);
   // Before anything writes: the aggregate triggers for TIME_ZONE, rebuilt if they were not in place.
@@ -108,6 +115,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const services: Services = {
     config, db, prisma: db.prisma, logger, auth, rateLimits, loginThrottle: new LoginThrottle(rateLimits), reader, hub, feed, log, payments, notify, routers: createNoopRouterDriver(), origin, metrics: new Metrics(), nudges: new Nudges(), journal,
   };
+
+  services.metrics.watch(services);
 
   const firstAdmin = await auth.ensureFirstAdmin();
   if (firstAdmin.created) {
@@ -189,9 +198,10 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
           const code = mapped.extensions?.code ?? ErrorCode.BAD_USER_INPUT;
           return new GraphQLError(mapped.message, { nodes: source?.nodes, path: source?.path, extensions: { ...mapped.extensions, code } });
         }
-        const errorId = randomUUID().slice(0, 8);
+        const original = (error as GraphQLError).originalError ?? error;
+        const errorId = errorIdFor(original);
         const requestId = currentScope()?.requestId;
-        logger.error({ err: (error as GraphQLError).originalError ?? error, errorId, requestId }, "unexpected error");
+        logger.error({ err: original, errorId, requestId }, "unexpected error");
         return new GraphQLError(`Something went wrong on our side. Quote error ${errorId} when reporting it.`, {
           nodes: source?.nodes,
           path: source?.path,
@@ -215,13 +225,23 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
               },
             },
           ]
-        : []), scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar), journalPlugin(journal)],
+        : []), scopePlugin(), requestLogPlugin(), responseHeadersPlugin(jar), journalPlugin(journal), sentryPlugin()],
   });
 
   const ui = await loadUi(config.uiDir, logger);
 
+  const inFlight = new InFlight();
+  let stopping = false;
+
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://local");
+    if (stopping) {
+      // A request on a kept-alive connection after the stop began: not taken on, so the
+      // client retries elsewhere; what was in flight already is finished below.
+      res.writeHead(503, { connection: "close", "retry-after": "2", "content-type": "application/json" });
+      return void res.end(JSON.stringify({ error: "shutting down" }));
+    }
+    inFlight.track(req, res);
     const from = originOf(req, headersOf(req));
     securityHeaders(res, from.secure);
     try {
@@ -243,8 +263,9 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         const token = config.metricsToken;
         const allowed = token ? req.headers.authorization === `Bearer ${token}` : isLoopback(from.ip) && !req.headers["x-forwarded-for"];
         if (!allowed) return sendJson(res, token ? 401 : 403, { error: token ? "metrics need the METRICS_TOKEN bearer token" : "metrics are served to loopback only (set METRICS_TOKEN)" });
-        res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
-        return void res.end(services.metrics.render(gaugesOf(services)));
+        const text = await services.metrics.render();
+        res.writeHead(200, { "content-type": services.metrics.contentType });
+        return void res.end(text);
       }
       if (url.pathname === "/readyz") {
         const checks: Record<string, string> = {};
@@ -267,6 +288,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       res.end("The dashboard is not built. Run `npm run build`, then restart.\nGraphQL is at /graphql.\n");
     } catch (err) {
       logger.error({ err, path: url.pathname }, "request failed");
+      reportError(err, { path: url.pathname, requestId: typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"].slice(0, 64) : null });
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
       else res.end();
     }
@@ -329,12 +351,19 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
     async stop() {
       if (stopped) return;
       stopped = true;
+      stopping = true;
+      // Stop accepting, tell live subscribers why, finish what is in flight (up to most of
+      // SHUTDOWN_TIMEOUT_MS; the rest is for the workers, the log flush and closing the database).
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      for (const client of wss.clients) client.close(SHUTDOWN_CLOSE.code, SHUTDOWN_CLOSE.reason);
+      const waiting = inFlight.size;
+      const drained = await inFlight.drain(Math.max(config.shutdownTimeoutMs - 2000, config.shutdownTimeoutMs / 2));
+      if (!drained) logger.warn({ waiting, left: inFlight.size }, "requests still running at the shutdown deadline: closing their connections");
+      server.closeAllConnections();
+      await closed;
       await Promise.resolve(wsServer.dispose()).catch(() => {});
       wss.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
       await Promise.allSettled(running.map((r) => r.stop()));
       notify.email.close?.();
       log.write({ kind: "SYSTEM", message: "Server stopped", data: { origin } });
@@ -345,6 +374,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       await bus.close();
       await rateLimits.close();
       await db.close();
+      await flushSentry();
     },
   };
 }

@@ -23,7 +23,12 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // app.stop() keeps within SHUTDOWN_TIMEOUT_MS; past it something hangs: exit 1 so a
+    // supervisor sees the stop was not clean.
+    const force = setTimeout(() => {
+      logger.error({ timeoutMs: config.shutdownTimeoutMs }, "shutdown did not finish in time");
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
     force.unref();
     app.stop().then(
       () => process.exit(0),

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { Cron } from "croner";
+import { defaultUiDir } from "./paths.js";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -58,6 +59,9 @@ const schema = z.object({
   STOCK_WARN_DAYS: z.coerce.number().positive().default(3),
   JOURNAL: z.enum(["on", "off"]).default("on"),
   JOURNAL_SEGMENT_MB: z.coerce.number().int().min(1).max(4096).default(64),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  SENTRY_DSN: z.string().url().optional(),
+  SENTRY_ENVIRONMENT: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -109,12 +113,17 @@ export type Config = {
   stockWarnDays: number;
   /** The backup journal (every log entry fdatasynced before the API answers, under backups.dir); off only for benchmarks. */
   journal: { enabled: boolean; segmentBytes: number };
+  /** How long a stop waits for in-flight requests before closing connections anyway. */
+  shutdownTimeoutMs: number;
+  /** Unexpected errors go to Sentry when set (scrubbed, with request ids). */
+  sentry?: { dsn: string; environment: string };
 };
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty variable counts as unset (compose files and unit files pass `VAR=` for "not used").
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
@@ -200,7 +209,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: e.MAIL_FROM,
       managerEmails: (e.MANAGER_EMAILS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     },
-    uiDir: path.resolve(e.UI_DIR ?? "ui/build"),
     timeZone: e.TIME_ZONE,
     backups: {
       dir: path.resolve(e.BACKUP_DIR ?? path.join(dataDir, "backups")),
@@ -211,5 +219,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     stockWarnDays: e.STOCK_WARN_DAYS,
     journal: { enabled: e.JOURNAL === "on", segmentBytes: e.JOURNAL_SEGMENT_MB * 1024 * 1024 },
+    uiDir: e.UI_DIR ? path.resolve(e.UI_DIR) : defaultUiDir,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    sentry: e.SENTRY_DSN ? { dsn: e.SENTRY_DSN, environment: e.SENTRY_ENVIRONMENT ?? e.NODE_ENV } : undefined,
   };
 }

@@ -1,41 +1,128 @@
-// Prometheus text metrics at /metrics: counters kept in memory by the request plugin,
-// gauges read when scraped. No client library: the format is a few lines of text.
+// Prometheus metrics at /metrics through prom-client: GraphQL operations (rate and duration
+// per operation, errors by code), live subscriptions, change-feed lag, outbox depth, and
+// prom-client's default process metrics (CPU, memory, event loop lag, GC, handles).
+// Gauges that need the database are read when scraped.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Services } from "./context.js";
 
-type Labels = Record<string, string>;
-const key = (name: string, labels: Labels) =>
-  `${name}{${Object.entries(labels).map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, "_")}"`).join(",")}}`;
+/**
+ * Operation names come from clients: a client sending a fresh name per request would grow the
+ * label set without bound (a memory leak on the server and the Prometheus side alike). Names
+ * are kept to a plain shape and the first MAX_OPERATIONS distinct ones; the rest count as "other".
+ */
+const MAX_OPERATIONS = 200;
+const NAME = /^[A-Za-z_][\w+]{0,79}$/;
 
 export class Metrics {
-  private counters = new Map<string, number>();
-  private help = new Map<string, string>();
+  readonly registry = new Registry();
+  private readonly names = new Set<string>();
+  private readonly duration: Histogram<"type" | "operation" | "outcome">;
+  private readonly errors: Counter<"code" | "type">;
+  private readonly refusedTotal: Counter<"reason">;
 
-  inc(name: string, help: string, labels: Labels = {}, by = 1): void {
-    this.help.set(name, help);
-    const k = key(name, labels);
-    this.counters.set(k, (this.counters.get(k) ?? 0) + by);
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: "chillzone_", eventLoopMonitoringPrecision: 20 });
+    this.duration = new Histogram({
+      name: "chillzone_graphql_operation_duration_seconds",
+      help: "GraphQL operations by type, name and outcome (ok, rejected: an error the caller can act on, error: unexpected); _count is the request rate",
+      labelNames: ["type", "operation", "outcome"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.errors = new Counter({
+      name: "chillzone_graphql_errors_total",
+      help: "GraphQL errors by extensions.code",
+      labelNames: ["code", "type"],
+      registers: [this.registry],
+    });
+    this.refusedTotal = new Counter({
+      name: "chillzone_graphql_refused_total",
+      help: "GraphQL operations refused by the query limits, by the limit (depth, aliases, directives, cost, tokens)",
+      labelNames: ["reason"],
+      registers: [this.registry],
+    });
   }
 
-  render(gauges: { name: string; help: string; value: number }[]): string {
-    const lines: string[] = [];
-    const byName = new Map<string, string[]>();
-    for (const [k, v] of this.counters) {
-      const name = k.slice(0, k.indexOf("{"));
-      byName.set(name, [...(byName.get(name) ?? []), `${k} ${v}`]);
-    }
-    for (const [name, rows] of byName) lines.push(`# HELP ${name} ${this.help.get(name)}`, `# TYPE ${name} counter`, ...rows);
-    for (const g of gauges) lines.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`, `${g.name} ${g.value}`);
-    return `${lines.join("\n")}\n`;
+  /** One operation refused by the query limits (core/query-limits.ts). */
+  refused(reason: string): void {
+    this.refusedTotal.inc({ reason });
   }
-}
 
-export function gaugesOf(services: Services) {
-  const mem = process.memoryUsage();
-  return [
-    { name: "chillzone_subscribers", help: "Live subscription listeners in this process", value: services.hub.bus.subscriberCount },
-    { name: "chillzone_change_feed_sequence", help: "Last log sequence this process published", value: services.feed.lastPublished },
-    { name: "chillzone_process_resident_bytes", help: "Resident set size", value: mem.rss },
-    { name: "chillzone_process_heap_used_bytes", help: "V8 heap in use", value: mem.heapUsed },
-    { name: "chillzone_uptime_seconds", help: "Seconds since the process started", value: Math.round(process.uptime()) },
-  ];
+  private label(operation: string): string {
+    if (!NAME.test(operation)) return "other";
+    if (this.names.has(operation)) return operation;
+    if (this.names.size >= MAX_OPERATIONS) return "other";
+    this.names.add(operation);
+    return operation;
+  }
+
+  /** One finished GraphQL operation. */
+  operation(o: { type: string; operation: string; seconds: number; ok: boolean; internal: boolean; codes: string[] }): void {
+    const outcome = o.ok ? "ok" : o.internal ? "error" : "rejected";
+    this.duration.observe({ type: o.type, operation: this.label(o.operation), outcome }, o.seconds);
+    for (const code of o.codes) this.errors.inc({ code: /^[A-Z_]{1,40}$/.test(code) ? code : "OTHER", type: o.type });
+  }
+
+  /** Gauges read from the running services at scrape time. */
+  watch(services: Services): void {
+    new Gauge({
+      name: "chillzone_live_subscriptions",
+      help: "Live GraphQL subscriptions in this process",
+      registers: [this.registry],
+      collect() {
+        this.set(services.hub.bus.subscriberCount);
+      },
+    });
+    new Gauge({
+      name: "chillzone_change_feed_lag_entries",
+      help: "Log entries this process committed that the change feed has not published yet",
+      registers: [this.registry],
+      collect() {
+        this.set(services.feed.pendingOwn());
+      },
+    });
+    new Gauge({
+      name: "chillzone_change_feed_sequence",
+      help: "Last log sequence this process published",
+      registers: [this.registry],
+      collect() {
+        this.set(services.feed.lastPublished);
+      },
+    });
+    new Gauge({
+      name: "chillzone_outbox_depth",
+      help: "SMS and email messages waiting to be sent (PENDING), by channel",
+      labelNames: ["channel"],
+      registers: [this.registry],
+      collect() {
+        const rows = services.reader.read<{ channel: string; n: number | bigint }>(`SELECT channel, count(*) AS n FROM OutboxMessage WHERE status = 'PENDING' GROUP BY channel`, []);
+        this.reset();
+        for (const r of rows) this.set({ channel: r.channel }, Number(r.n));
+      },
+    });
+    new Gauge({
+      name: "chillzone_journal_lag_entries",
+      help: "Log entries not yet flushed to the backup journal (0 when it is off)",
+      registers: [this.registry],
+      collect() {
+        this.set(services.journal.enabled ? services.journal.status().lag : 0);
+      },
+    });
+    new Gauge({
+      name: "chillzone_journal_healthy",
+      help: "1 while the backup journal can be written (or is off), 0 while writes are refused",
+      registers: [this.registry],
+      collect() {
+        this.set(services.journal.healthy ? 1 : 0);
+      },
+    });
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
 }

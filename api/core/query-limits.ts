@@ -65,7 +65,7 @@ export function queryLimitsPlugin(services: Pick<Services, "log" | "config" | "m
   const staffRules = limitRules(STAFF_LIMITS);
   const anonymousRules = limitRules(ANONYMOUS_LIMITS);
   const refused = (why: string, ip: string | null, messages: string[]) => {
-    services.metrics.inc("chillzone_graphql_refused_total", "GraphQL operations refused by the query limits", { reason: why });
+    services.metrics.refused(why);
     services.log.write({ kind: "REQUEST", level: "WARN", message: `Request refused: ${messages[0]}`, data: { reason: why, ip, errors: messages.slice(0, 5) } });
   };
   return {

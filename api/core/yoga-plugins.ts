@@ -113,7 +113,7 @@ export function requestLogPlugin(): Plugin<Context> {
           if (!("errors" in result) && !("data" in result)) return; // streamed results: logged at start only
           const o = outcome(result as ExecutionResult);
           const ms = Math.round((performance.now() - started) * 10) / 10;
-          ctx.services.metrics.inc("chillzone_graphql_operations_total", "GraphQL operations by type and outcome", { type, outcome: o.ok ? "ok" : o.internal ? "error" : "rejected" });
+          ctx.services.metrics.operation({ type, operation: name, seconds: ms / 1000, ok: o.ok, internal: o.internal, codes: o.codes });
           ctx.services.log.write({
             kind: "REQUEST",
             level: o.internal ? "ERROR" : !o.ok ? "WARN" : type === "mutation" ? "INFO" : "DEBUG",

@@ -6,7 +6,9 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import type Database from "better-sqlite3";
 
-export const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
+import { migrationsDir } from "../core/paths.js";
+
+export { migrationsDir };
 
 export function applyMigrations(db: Database.Database, dir = migrationsDir): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

@@ -26,6 +26,7 @@ export class ChangeFeed implements CommittedLog {
   private readonly allAfter: Database.Statement;
   private readonly maxStmt: Database.Statement;
   private readonly versionStmt: Database.Statement;
+  private readonly pendingStmt: Database.Statement;
 
   constructor(file: string, private readonly origin: string, private readonly bus: EventBus, private readonly logger: Logger, private readonly pollMs = 10) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
@@ -34,6 +35,7 @@ export class ChangeFeed implements CommittedLog {
     this.allAfter = this.db.prepare(`SELECT ${LOG_COLUMNS} FROM LogEntry WHERE sequence > ? ORDER BY sequence LIMIT ?`);
     this.maxStmt = this.db.prepare("SELECT coalesce(max(sequence), 0) FROM LogEntry").pluck();
     this.versionStmt = this.db.prepare("PRAGMA data_version").pluck();
+    this.pendingStmt = this.db.prepare("SELECT count(*) FROM LogEntry WHERE origin = ? AND sequence > ?").pluck();
     // Start after what is already there: entries from before this process started are history, served by `since` replays.
     this.lastSequence = this.maxSequence();
     bus.attach(this, this.lastSequence);
@@ -45,6 +47,12 @@ export class ChangeFeed implements CommittedLog {
 
   readAfter(after: number, limit: number): LogRecord[] {
     return (this.allAfter.all(after, limit) as Raw[]).map(fromRow);
+  }
+
+  /** This process's committed log entries not yet published (the /metrics change-feed lag). */
+  pendingOwn(): number {
+    if (this.closed) return 0;
+    return Number(this.pendingStmt.get(this.origin, this.lastSequence));
   }
 
   maxSequence(): number {

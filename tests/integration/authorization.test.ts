@@ -31,6 +31,7 @@ const access: Record<string, Level> = {
   "Query.apiKeys": "admin",
   "Query.backups": "manager",
   "Query.backupSettings": "manager",
+  "Query.journalStatus": "manager",
   "Mutation.login": "public",
   "Mutation.logout": "public",
   "Mutation.purchase": "public",

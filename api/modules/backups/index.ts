@@ -3,6 +3,6 @@
 // its safety backup with takeBackup(…, "PRE_RESTORE") and reads HTML backups with readHtmlBackup.
 export { backupDownloadRoute } from "./download-route.js";
 export { backupScheduleWorker } from "./schedule.js";
-export { takeBackup } from "./run.js";
+export { takeBackup, type BackupServices } from "./run.js";
 export { readHtmlBackup, type HtmlBackupRead } from "./html-read.js";
 export { typedValue, type RawValue, type Manifest } from "./html-format.js";

@@ -2,12 +2,11 @@
 // those younger than N days; with both, a backup goes when either says so. The newest
 // finished backup is always kept, whatever the settings, so there is always one to restore.
 // Failed attempts are cleared after a day (their log entry stays).
-import type { Services } from "../../core/context.js";
-import { removeBackup } from "./run.js";
+import { removeBackup, type BackupServices } from "./run.js";
 
 const DAY = 86_400_000;
 
-export async function applyRetention(services: Services, now = new Date()): Promise<number> {
+export async function applyRetention(services: BackupServices, now = new Date()): Promise<number> {
   const { keep, keepDays } = services.config.backups;
   const finished = await services.prisma.backup.findMany({ where: { status: "DONE" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, createdAt: true } });
   const drop = finished.slice(1).filter((b, i) => (keep !== undefined && i + 1 >= keep) || (keepDays !== undefined && now.getTime() - b.createdAt.getTime() > keepDays * DAY));

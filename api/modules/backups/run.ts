@@ -17,7 +17,10 @@ import type { TableCount } from "./html-format.js";
 /** Progress is written at most this often (each write is a change-stream entry). */
 const PROGRESS_EVERY_MS = 250;
 
-const busy = new WeakMap<Services, Promise<unknown>>();
+/** What taking a backup needs: the server's services, or the CLI's (database, log writer, config). */
+export type BackupServices = Pick<Services, "prisma" | "log" | "config" | "logger" | "db">;
+
+const busy = new WeakMap<BackupServices, Promise<unknown>>();
 
 async function fileSha256(file: string): Promise<string> {
   const h = createHash("sha256");
@@ -28,14 +31,15 @@ async function fileSha256(file: string): Promise<string> {
 
 const mb = (n: number) => `${(n / 1_048_576).toFixed(n < 10_485_760 ? 2 : 1)} MB`;
 
-export function backupRunning(services: Services): boolean {
+export function backupRunning(services: BackupServices): boolean {
   return busy.has(services);
 }
 
-export async function takeBackup(services: Services, format: BackupFormatValue, trigger: BackupTriggerValue, actor?: Actor): Promise<Backup> {
+/** `onProgress` (the CLI's progress bar) sees every step; the Backup row only every PROGRESS_EVERY_MS. */
+export async function takeBackup(services: BackupServices, format: BackupFormatValue, trigger: BackupTriggerValue, actor?: Actor, onProgress?: (done: number, total: number) => void): Promise<Backup> {
   // One at a time per process: two copies at once only slow each other and the shop down.
   if (busy.has(services)) throw new AppError(ErrorCode.CONFLICT, "A backup is being made right now; wait for it to finish, then try again", { reason: "backup-running" });
-  const run = take(services, format, trigger, actor);
+  const run = take(services, format, trigger, actor, onProgress);
   busy.set(services, run);
   try {
     return await run;
@@ -44,7 +48,7 @@ export async function takeBackup(services: Services, format: BackupFormatValue, 
   }
 }
 
-async function take(services: Services, format: BackupFormatValue, trigger: BackupTriggerValue, actor?: Actor): Promise<Backup> {
+async function take(services: BackupServices, format: BackupFormatValue, trigger: BackupTriggerValue, actor?: Actor, onProgress?: (done: number, total: number) => void): Promise<Backup> {
   const { prisma, log, config } = services;
   const dir = config.backups.dir;
   const fileName = newFileName(format);
@@ -58,6 +62,7 @@ async function take(services: Services, format: BackupFormatValue, trigger: Back
   let lastWrite = 0;
   let inFlight: Promise<unknown> | null = null;
   const progress = (done: number, total: number) => {
+    onProgress?.(done, total);
     const now = Date.now();
     if (inFlight || now - lastWrite < PROGRESS_EVERY_MS) return;
     lastWrite = now;
@@ -128,7 +133,7 @@ async function take(services: Services, format: BackupFormatValue, trigger: Back
 }
 
 /** Deletes a backup's file and row. */
-export async function removeBackup(services: Services, id: string, actor?: Actor, why = "deleted"): Promise<void> {
+export async function removeBackup(services: BackupServices, id: string, actor?: Actor, why = "deleted"): Promise<void> {
   const row = await services.prisma.backup.findUnique({ where: { id } });
   if (!row) throw new AppError(ErrorCode.NOT_FOUND, "Backup not found: it may have been deleted already");
   if (row.status === "RUNNING") throw new AppError(ErrorCode.CONFLICT, "This backup is still being made; delete it once it has finished", { reason: "backup-running" });
