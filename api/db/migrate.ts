@@ -10,7 +10,17 @@ import { migrationsDir } from "../core/paths.js";
 
 export { migrationsDir };
 
-export function applyMigrations(db: Database.Database, dir = migrationsDir): string[] {
+/** The migrations this version ships, in order, with the checksum _prisma_migrations records. */
+export function knownMigrations(dir = migrationsDir): { name: string; checksum: string }[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
+    .map((d) => d.name)
+    .sort()
+    .map((name) => ({ name, checksum: createHash("sha256").update(readFileSync(path.join(dir, name, "migration.sql"), "utf8")).digest("hex") }));
+}
+
+/** Applies the pending migrations in order; with `upTo`, stops after that one (a restore rebuilding an older schema). */
+export function applyMigrations(db: Database.Database, dir = migrationsDir, upTo?: string): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
     "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
@@ -24,6 +34,7 @@ export function applyMigrations(db: Database.Database, dir = migrationsDir): str
     .sort();
   const done: string[] = [];
   for (const name of names) {
+    if (upTo !== undefined && name > upTo) break;
     if (applied.has(name)) continue;
     const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
     const checksum = createHash("sha256").update(sql).digest("hex");

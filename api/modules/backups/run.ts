@@ -8,6 +8,7 @@ import type { Services } from "../../core/context.js";
 import { AppError, ErrorCode } from "../../core/errors.js";
 import type { Actor } from "../../db/request-context.js";
 import type { Backup } from "../../db/generated/client.js";
+import type Database from "better-sqlite3";
 import { backupPath, ensureBackupDir, newFileName, type BackupFormatValue, type BackupTriggerValue } from "./files.js";
 import { writeSqliteSnapshot } from "./sqlite-snapshot.js";
 import { writeHtmlBackup } from "./html-write.js";
@@ -35,20 +36,39 @@ export function backupRunning(services: BackupServices): boolean {
   return busy.has(services);
 }
 
+type Progress = (done: number, total: number) => void;
+
 /** `onProgress` (the CLI's progress bar) sees every step; the Backup row only every PROGRESS_EVERY_MS. */
-export async function takeBackup(services: BackupServices, format: BackupFormatValue, trigger: BackupTriggerValue, actor?: Actor, onProgress?: (done: number, total: number) => void): Promise<Backup> {
+export async function takeBackup(services: BackupServices, format: BackupFormatValue, trigger: BackupTriggerValue, actor?: Actor, onProgress?: Progress): Promise<Backup> {
+  return (await exclusiveRun(services, () => take(services, format, trigger, actor, onProgress))).backup;
+}
+
+/**
+ * A SQLITE backup and then `step`, both while the database's write lock is held: no write
+ * can land between the copy and the step (the restore's safety copy, then its swap). The
+ * backup is kept and listed even when the step throws; the step's error is thrown after.
+ */
+export async function takeBackupThen<T>(services: BackupServices, trigger: BackupTriggerValue, actor: Actor | undefined, step: (sqlite: Database.Database) => T, onProgress?: Progress): Promise<{ backup: Backup; result: T }> {
+  const out = await exclusiveRun(services, () => take(services, "SQLITE", trigger, actor, onProgress, step));
+  if (out.stepError !== undefined) throw out.stepError;
+  return { backup: out.backup, result: out.result as T };
+}
+
+async function exclusiveRun<T>(services: BackupServices, run: () => Promise<T>): Promise<T> {
   // One at a time per process: two copies at once only slow each other and the shop down.
   if (busy.has(services)) throw new AppError(ErrorCode.CONFLICT, "A backup is being made right now; wait for it to finish, then try again", { reason: "backup-running" });
-  const run = take(services, format, trigger, actor, onProgress);
-  busy.set(services, run);
+  const p = run();
+  busy.set(services, p);
   try {
-    return await run;
+    return await p;
   } finally {
     busy.delete(services);
   }
 }
 
-async function take(services: BackupServices, format: BackupFormatValue, trigger: BackupTriggerValue, actor?: Actor, onProgress?: (done: number, total: number) => void): Promise<Backup> {
+type Taken = { backup: Backup; result?: unknown; stepError?: unknown };
+
+async function take(services: BackupServices, format: BackupFormatValue, trigger: BackupTriggerValue, actor?: Actor, onProgress?: Progress, step?: (sqlite: Database.Database) => unknown): Promise<Taken> {
   const { prisma, log, config } = services;
   const dir = config.backups.dir;
   const fileName = newFileName(format);
@@ -63,6 +83,8 @@ async function take(services: BackupServices, format: BackupFormatValue, trigger
   let inFlight: Promise<unknown> | null = null;
   const progress = (done: number, total: number) => {
     onProgress?.(done, total);
+    // Under the write lock (a step follows) the row waits: its update would queue behind the lock.
+    if (step) return;
     const now = Date.now();
     if (inFlight || now - lastWrite < PROGRESS_EVERY_MS) return;
     lastWrite = now;
@@ -78,12 +100,25 @@ async function take(services: BackupServices, format: BackupFormatValue, trigger
   try {
     ensureBackupDir(dir);
     let result: { sequence: number; tables: TableCount[]; sha256: string; sizeBytes: number; total: number };
+    let stepped: { result?: unknown; error?: unknown } = {};
     if (format === "SQLITE") {
       let pages = 0;
-      const r = await writeSqliteSnapshot(services.db.sqlite, partial, (done, total) => {
-        pages = total;
-        progress(done, total);
-      });
+      const copy = (sqlite: Database.Database) =>
+        writeSqliteSnapshot(sqlite, partial, (done, total) => {
+          pages = total;
+          progress(done, total);
+        });
+      const r = step
+        ? await services.db.exclusive(async (sqlite) => {
+            const snapshot = await copy(sqlite);
+            try {
+              stepped = { result: step(sqlite) };
+            } catch (err) {
+              stepped = { error: err };
+            }
+            return snapshot;
+          })
+        : await copy(services.db.sqlite);
       chmodSync(partial, 0o600);
       result = { ...r, sha256: await fileSha256(partial), sizeBytes: statSync(partial).size, total: pages };
     } else {
@@ -116,7 +151,7 @@ async function take(services: BackupServices, format: BackupFormatValue, trigger
       data: { format, trigger, fileName, sizeBytes: result.sizeBytes, sha256: result.sha256, sequence: result.sequence, rows, durationMs: ms },
     });
     await applyRetention(services).catch((err) => services.logger.error({ err }, "backup retention failed"));
-    return done;
+    return { backup: done, result: stepped.result, stepError: stepped.error };
   } catch (err) {
     await inFlight;
     try {
