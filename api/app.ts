@@ -125,6 +125,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   }
 
   const jar = new WeakMap<Request, { cookies: string[]; requestId: string }>();
+  const introspection = new WeakMap<object, readonly GraphQLError[]>();
 
   const originOf = (req: IncomingMessage | undefined, headers: Headers) => requestOrigin(req?.socket as never, headers, config.trustedProxies);
 
@@ -221,7 +222,9 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
             {
               onExecute({ args, setResultAndStopExecution }: { args: { contextValue: Context; schema: never; document: never }; setResultAndStopExecution: (r: unknown) => void }) {
                 if (args.contextValue.viewer) return;
-                const errors = validateDocument(args.schema, args.document, [NoSchemaIntrospectionCustomRule]);
+                // Kept with the parsed document (yoga reuses it for the same text).
+                let errors = introspection.get(args.document);
+                if (!errors) introspection.set(args.document, (errors = validateDocument(args.schema, args.document, [NoSchemaIntrospectionCustomRule])));
                 if (errors.length) setResultAndStopExecution({ errors: [new GraphQLError("Introspection needs a staff login or an API key", { extensions: { code: ErrorCode.FORBIDDEN } })] });
               },
             },

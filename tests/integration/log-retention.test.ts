@@ -35,6 +35,24 @@ describe("request log: anonymous reads", () => {
   });
 });
 
+describe("anonymous limits, checked once per document", () => {
+  let s: TestServer;
+  beforeAll(async () => (s = await startTestServer()));
+  afterAll(() => s?.stop());
+
+  it("refuses the same over-limit document every time it is sent, and lets staff run it", async () => {
+    const many = `query Many { a: allocations { id } b: allocations { id } c: allocations { id } d: allocations { id } }`;
+    for (let i = 0; i < 3; i++) {
+      const r = await s.gql(many);
+      expect(r.data ?? null).toBeNull();
+      expect(r.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    }
+    expect((await s.gql(many, {}, { token: s.adminToken })).errors).toBeUndefined();
+    await s.app.services.log.flush();
+    expect((await rows(s)).filter((r) => r.level === "WARN" && r.message.startsWith("Request refused"))).toHaveLength(3);
+  });
+});
+
 describe("request log: anonymous reads on", () => {
   let s: TestServer;
   beforeAll(async () => (s = await startTestServer({ env: { REQUEST_LOG_ANONYMOUS_READS: "on" } })));
