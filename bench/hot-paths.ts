@@ -265,6 +265,7 @@ async function main() {
   // Log growth: the log rows the reads above added.
   const probe = new Database(dbFile, { readonly: true });
   const logRows = Number(probe.prepare(`SELECT count(*) FROM LogEntry WHERE kind = 'REQUEST' AND level = 'DEBUG'`).pluck().get());
+  const anonymousRows = Number(probe.prepare(`SELECT count(*) FROM LogEntry WHERE kind = 'REQUEST' AND message LIKE 'query allocations%'`).pluck().get());
   probe.close();
 
   await stopChild(app.child);
@@ -292,7 +293,8 @@ ${saleRows.join("\n")}
 |---|---:|---:|---:|---:|---:|
 ${readRows.join("\n")}
 
-DEBUG REQUEST log rows after the run: ${logRows.toLocaleString("en-US")}.
+REQUEST log rows written by the anonymous bundle-list reads: ${anonymousRows.toLocaleString("en-US")}; DEBUG REQUEST rows in all (the staff page reads
+and the sales): ${logRows.toLocaleString("en-US")}.
 `;
   console.log(section);
   if (write) {
