@@ -6,7 +6,7 @@
 // The server under test and the bare handler each run in their own child process; the load
 // comes from this process (autocannon for the reads, fetch for the sales), the same for both
 // sides. Reads alternate app / bare for --rounds rounds and report the medians.
-// Writes the "## Hot paths" section of bench/RESULTS.md.
+// Writes the "## Hot paths: latest run" section of bench/RESULTS.md (the analysis above it is by hand).
 //
 //   npx tsx bench/hot-paths.ts                      # defaults: 10,000 existing sales
 //   npx tsx bench/hot-paths.ts --existing 10000 --sales 300 --seconds 5 --rounds 3 --no-write
@@ -273,7 +273,7 @@ async function main() {
   rmSync(dataDir, { recursive: true, force: true });
 
   const cpu = cpus();
-  const section = `## Hot paths
+  const section = `## Hot paths: latest run
 
 \`npx tsx bench/hot-paths.ts\`: one run, the server (JOURNAL=on, dashboard triggers, query limits, CSRF and rate-limit
 plugins, production mode) and a bare node:http + better-sqlite3 handler each in their own process, on the same file
@@ -300,7 +300,7 @@ and the sales): ${logRows.toLocaleString("en-US")}.
   if (write) {
     const file = path.join(import.meta.dirname, "RESULTS.md");
     const text = readFileSync(file, "utf8");
-    const start = text.indexOf("## Hot paths\n");
+    const start = text.indexOf("## Hot paths: latest run\n");
     const rest = start >= 0 ? text.slice(start + 1).search(/\n## /) : -1;
     const next = start >= 0 && rest >= 0 ? start + 1 + rest + 1 : -1;
     const updated = start < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start)}${section}${next > 0 ? `\n${text.slice(next)}` : ""}`;
