@@ -16,6 +16,7 @@ import { transactionsExportRoute } from "./modules/transactions/index.js";
 import { outboxWorker } from "./modules/notifications/index.js";
 import { backupDownloadRoute, backupScheduleWorker } from "./modules/backups/index.js";
 import { installDashboard } from "./modules/dashboard/index.js";
+import { logRetentionWorker } from "./modules/logs/index.js";
 import type { Config } from "./core/config.js";
 import { createLogger } from "./core/logger.js";
 import { AuthService, parseCookies, SESSION_COOKIE, type Viewer } from "./core/auth.js";
@@ -92,7 +93,7 @@ function securityHeaders(res: ServerResponse, secure: boolean) {
 /** Every HTTP route besides GraphQL, health and the dashboard. */
 const routes: readonly HttpRoute[] = [paymentWebhookRoute, transactionsExportRoute, backupDownloadRoute];
 /** Every background worker, started with the server and stopped before the database closes. */
-const workers: readonly Worker[] = [reconcilerWorker, outboxWorker, backupScheduleWorker];
+const workers: readonly Worker[] = [reconcilerWorker, outboxWorker, backupScheduleWorker, logRetentionWorker];
 
 export async function buildApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config);
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   }
 
   const jar = new WeakMap<Request, { cookies: string[]; requestId: string }>();
+  const introspection = new WeakMap<object, readonly GraphQLError[]>();
 
   const originOf = (req: IncomingMessage | undefined, headers: Headers) => requestOrigin(req?.socket as never, headers, config.trustedProxies);
 
@@ -220,7 +222,9 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
             {
               onExecute({ args, setResultAndStopExecution }: { args: { contextValue: Context; schema: never; document: never }; setResultAndStopExecution: (r: unknown) => void }) {
                 if (args.contextValue.viewer) return;
-                const errors = validateDocument(args.schema, args.document, [NoSchemaIntrospectionCustomRule]);
+                // Kept with the parsed document (yoga reuses it for the same text).
+                let errors = introspection.get(args.document);
+                if (!errors) introspection.set(args.document, (errors = validateDocument(args.schema, args.document, [NoSchemaIntrospectionCustomRule])));
                 if (errors.length) setResultAndStopExecution({ errors: [new GraphQLError("Introspection needs a staff login or an API key", { extensions: { code: ErrorCode.FORBIDDEN } })] });
               },
             },

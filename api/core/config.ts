@@ -60,6 +60,11 @@ const schema = z.object({
   JOURNAL: z.enum(["on", "off"]).default("on"),
   JOURNAL_SEGMENT_MB: z.coerce.number().int().min(1).max(4096).default(64),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  REQUEST_LOG_ANONYMOUS_READS: z.enum(["on", "off"]).default("off"),
+  LOG_RETENTION_DAYS: z
+    .string()
+    .default("DEBUG=7,INFO=90,WARN=90")
+    .refine((s) => s.split(",").every((p) => /^\s*(DEBUG|INFO|WARN|ERROR)\s*=\s*\d+(\.\d+)?\s*$/i.test(p)), "must be LEVEL=days pairs, e.g. DEBUG=7,INFO=90"),
   SENTRY_DSN: z.string().url().optional(),
   SENTRY_ENVIRONMENT: z.string().min(1).optional(),
 });
@@ -113,6 +118,9 @@ export type Config = {
   stockWarnDays: number;
   /** The backup journal (every log entry fdatasynced before the API answers, under backups.dir); off only for benchmarks. */
   journal: { enabled: boolean; segmentBytes: number };
+  /** Request-finished log entries: successful anonymous reads written as rows (else only counted in metrics), and
+   * how many days REQUEST entries of each level are kept (missing level: forever). Audit entries are never pruned. */
+  requestLog: { anonymousReads: boolean; retentionDays: Partial<Record<"DEBUG" | "INFO" | "WARN" | "ERROR", number>> };
   /** How long a stop waits for in-flight requests before closing connections anyway. */
   shutdownTimeoutMs: number;
   /** Unexpected errors go to Sentry when set (scrubbed, with request ids). */
@@ -220,6 +228,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stockWarnDays: e.STOCK_WARN_DAYS,
     journal: { enabled: e.JOURNAL === "on", segmentBytes: e.JOURNAL_SEGMENT_MB * 1024 * 1024 },
     uiDir: e.UI_DIR ? path.resolve(e.UI_DIR) : defaultUiDir,
+    requestLog: {
+      anonymousReads: e.REQUEST_LOG_ANONYMOUS_READS === "on",
+      retentionDays: Object.fromEntries(
+        e.LOG_RETENTION_DAYS.split(",").map((p) => p.split("=").map((x) => x.trim())).map(([level, days]) => [level!.toUpperCase(), Number(days)] as const).filter(([, d]) => d > 0),
+      ),
+    },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     sentry: e.SENTRY_DSN ? { dsn: e.SENTRY_DSN, environment: e.SENTRY_ENVIRONMENT ?? e.NODE_ENV } : undefined,
   };

@@ -64,6 +64,16 @@ function ipOf(initial: Record<string, unknown>): string | null {
 export function queryLimitsPlugin(services: Pick<Services, "log" | "config" | "metrics">): Plugin<Context> {
   const staffRules = limitRules(STAFF_LIMITS);
   const anonymousRules = limitRules(ANONYMOUS_LIMITS);
+  // Yoga hands the same parsed document to every request with the same text (its parse
+  // cache), so the verdict of the stricter rules is kept with the document, not re-walked.
+  const verdicts = new WeakMap<object, { schema: object; errors: readonly GraphQLError[] }>();
+  const anonymousErrors = (schema: Parameters<typeof validate>[0], document: Parameters<typeof validate>[1]) => {
+    const known = verdicts.get(document);
+    if (known && known.schema === schema) return known.errors;
+    const errors = validate(schema, document, anonymousRules);
+    verdicts.set(document, { schema, errors });
+    return errors;
+  };
   const refused = (why: string, ip: string | null, messages: string[]) => {
     services.metrics.refused(why);
     services.log.write({ kind: "REQUEST", level: "WARN", message: `Request refused: ${messages[0]}`, data: { reason: why, ip, errors: messages.slice(0, 5) } });
@@ -96,7 +106,7 @@ export function queryLimitsPlugin(services: Pick<Services, "log" | "config" | "m
     onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const ctx = args.contextValue;
       if (!ctx.viewer) {
-        const errors = validate(args.schema, args.document, anonymousRules);
+        const errors = anonymousErrors(args.schema, args.document);
         if (errors.length) {
           refused("anonymous-limits", ctx.clientIp, errors.map((e) => e.message));
           return setResultAndStopExecution({ errors });
@@ -125,7 +135,7 @@ export function queryLimitsPlugin(services: Pick<Services, "log" | "config" | "m
     onSubscribe({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue;
       if (ctx.viewer) return;
-      const errors = validate(args.schema, args.document, anonymousRules);
+      const errors = anonymousErrors(args.schema, args.document);
       if (errors.length) {
         refused("anonymous-limits", ctx.clientIp, errors.map((e) => e.message));
         setResultAndStopExecution({ errors });

@@ -114,6 +114,10 @@ export function requestLogPlugin(): Plugin<Context> {
           const o = outcome(result as ExecutionResult);
           const ms = Math.round((performance.now() - started) * 10) / 10;
           ctx.services.metrics.operation({ type, operation: name, seconds: ms / 1000, ok: o.ok, internal: o.internal, codes: o.codes });
+          // A successful anonymous read (the /buy page polling bundles) is counted in the
+          // metrics above, not written as a row: one row each would let any client on the
+          // Wi-Fi grow the log and its full-text index without bound. Failures still are.
+          if (o.ok && type === "query" && !ctx.viewer && !ctx.services.config.requestLog.anonymousReads) return;
           ctx.services.log.write({
             kind: "REQUEST",
             level: o.internal ? "ERROR" : !o.ok ? "WARN" : type === "mutation" ? "INFO" : "DEBUG",

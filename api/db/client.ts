@@ -9,6 +9,7 @@ import { applyMigrations } from "./migrate.js";
 import { installChangeTriggers } from "../events/triggers.js";
 import { actorId, actorLabel, currentScope } from "./request-context.js";
 import { noteWrite } from "./write-tracker.js";
+import "./plan-cache.js";
 
 type Factory = PrismaBetterSQLite3;
 type Adapter = Awaited<ReturnType<Factory["connect"]>>;

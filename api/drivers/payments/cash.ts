@@ -8,6 +8,7 @@ export const CASH_INSTRUCTIONS = "Collect cash at the counter";
 export function createCashProvider(): PaymentProvider {
   return {
     key: "cash",
+    localReference: (reference) => `CASH-${reference}`,
     async charge(req) {
       return { status: "PENDING", providerReference: `CASH-${req.reference}`, instructions: CASH_INSTRUCTIONS };
     },

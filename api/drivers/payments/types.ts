@@ -52,6 +52,11 @@ export interface PaymentProvider {
   /** "sandbox" | "paystack" | "cash" */
   readonly key: string;
   charge(req: ChargeRequest): Promise<ChargeResult>;
+  /**
+   * The providerReference charge() will report, when it is known from the sale's reference
+   * alone (cash): stored with the sale as it is created, so the sale needs no second write.
+   */
+  localReference?(reference: string): string;
   /** Ask the provider for the charge's current state. */
   verify(reference: string): Promise<ChargeResult>;
   refund(req: RefundRequest): Promise<RefundResult>;

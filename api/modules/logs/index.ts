@@ -1,3 +1,2 @@
-// What other modules may use of logs (nothing here registers GraphQL types).
-// Nothing yet: the module is reached through the schema only.
-export {};
+// What other modules may use of logs: the retention worker (started by the app).
+export { logRetentionWorker, pruneRequestEntries, type PruneResult } from "./retention.js";

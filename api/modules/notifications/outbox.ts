@@ -28,19 +28,27 @@ async function claim(services: Services, now: Date, take: number): Promise<Outbo
     take,
   });
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  const claimed: OutboxMessage[] = [];
-  for (const m of due) {
-    // The lease moves nextAttemptAt past `now`, so whoever updates second matches nothing.
-    const r = await services.prisma.outboxMessage.updateMany({
-      where: { id: m.id, status: "PENDING", nextAttemptAt: { lte: now } },
-      data: { nextAttemptAt: leaseUntil },
-    });
-    if (r.count === 1) claimed.push(m);
-  }
-  return claimed;
+  if (due.length === 0) return [];
+  // All the round's leases in one transaction: one commit (one fsync) for the round.
+  return services.prisma.$transaction(async (tx) => {
+    const claimed: OutboxMessage[] = [];
+    for (const m of due) {
+      // The lease moves nextAttemptAt past `now`, so whoever updates second matches nothing.
+      const r = await tx.outboxMessage.updateMany({
+        where: { id: m.id, status: "PENDING", nextAttemptAt: { lte: now } },
+        data: { nextAttemptAt: leaseUntil },
+      });
+      if (r.count === 1) claimed.push(m);
+    }
+    return claimed;
+  });
 }
 
-async function deliver(services: Services, m: OutboxMessage): Promise<void> {
+type Tx = Parameters<Parameters<Services["prisma"]["$transaction"]>[0]>[0];
+/** What a send leaves to record; the round's records commit together (one fsync per round). */
+type Record = (tx: Tx) => Promise<unknown>;
+
+async function deliver(services: Services, m: OutboxMessage): Promise<{ record: Record; after?: () => void }> {
   const { outbox } = services.config;
   try {
     let providerMessageId: string | undefined;
@@ -50,34 +58,39 @@ async function deliver(services: Services, m: OutboxMessage): Promise<void> {
       const to = m.recipient.split(",").map((s) => s.trim()).filter(Boolean);
       providerMessageId = (await services.notify.email.send({ to, subject: m.subject ?? "Chillzone", text: m.body })).messageId;
     }
-    await services.prisma.$transaction(async (tx) => {
-      await tx.outboxMessage.update({
-        where: { id: m.id },
-        data: { status: "SENT", sentAt: new Date(), providerMessageId: providerMessageId ?? null, attempts: m.attempts + 1, lastError: null },
-      });
-      if (m.channel === "SMS" && m.subject === VOUCHER_SMS && m.transactionId) {
-        await tx.transaction.updateMany({ where: { id: m.transactionId }, data: { voucherDelivered: true } });
-      }
-    });
+    const sentAt = new Date();
+    return {
+      record: async (tx) => {
+        await tx.outboxMessage.update({
+          where: { id: m.id },
+          data: { status: "SENT", sentAt, providerMessageId: providerMessageId ?? null, attempts: m.attempts + 1, lastError: null },
+        });
+        if (m.channel === "SMS" && m.subject === VOUCHER_SMS && m.transactionId) {
+          await tx.transaction.updateMany({ where: { id: m.transactionId }, data: { voucherDelivered: true } });
+        }
+      },
+    };
   } catch (err) {
     const attempts = m.attempts + 1;
     const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 500);
     // Unexpected errors (not a DeliveryError) are retried: they may be ours and get fixed.
     const retryable = err instanceof DeliveryError ? err.retryable : true;
     if (!retryable || attempts >= outbox.maxAttempts) {
-      await services.prisma.outboxMessage.update({ where: { id: m.id }, data: { status: "FAILED", attempts, lastError } });
-      services.log.write({
-        kind: "SYSTEM",
-        level: "WARN",
-        model: "OutboxMessage",
-        recordId: m.id,
-        message: `${m.channel} to ${m.recipient} not delivered after ${attempts} attempt(s): ${lastError}`,
-        data: { channel: m.channel, transactionId: m.transactionId, attempts, retryable },
-      });
-    } else {
-      const nextAttemptAt = new Date(Date.now() + backoffMs(attempts, { baseMs: outbox.retryBaseMs, capMs: outbox.retryMaxMs }));
-      await services.prisma.outboxMessage.update({ where: { id: m.id }, data: { attempts, lastError, nextAttemptAt } });
+      return {
+        record: (tx) => tx.outboxMessage.update({ where: { id: m.id }, data: { status: "FAILED", attempts, lastError } }),
+        after: () =>
+          services.log.write({
+            kind: "SYSTEM",
+            level: "WARN",
+            model: "OutboxMessage",
+            recordId: m.id,
+            message: `${m.channel} to ${m.recipient} not delivered after ${attempts} attempt(s): ${lastError}`,
+            data: { channel: m.channel, transactionId: m.transactionId, attempts, retryable },
+          }),
+      };
     }
+    const nextAttemptAt = new Date(Date.now() + backoffMs(attempts, { baseMs: outbox.retryBaseMs, capMs: outbox.retryMaxMs }));
+    return { record: (tx) => tx.outboxMessage.update({ where: { id: m.id }, data: { attempts, lastError, nextAttemptAt } }) };
   }
 }
 
@@ -86,7 +99,13 @@ export async function drainOutbox(services: Services, stopping: () => boolean = 
   let handled = 0;
   while (!stopping()) {
     const round = await claim(services, new Date(), PARALLEL);
-    await Promise.all(round.map((m) => deliver(services, m)));
+    const outcomes = await Promise.all(round.map((m) => deliver(services, m)));
+    if (outcomes.length) {
+      await services.prisma.$transaction(async (tx) => {
+        for (const o of outcomes) await o.record(tx);
+      });
+      for (const o of outcomes) o.after?.();
+    }
     handled += round.length;
     if (round.length < PARALLEL) break;
   }

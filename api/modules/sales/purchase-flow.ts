@@ -71,9 +71,12 @@ export async function purchase(services: Services, req: PurchaseRequest): Promis
         }
         const voucherId = await reserveVoucher(tx, allocation.id, expiresAt);
         if (!voucherId) throw soldOut(allocation.name);
+        const reference = newReference();
         return tx.transaction.create({
           data: {
-            reference: newReference(),
+            reference,
+            // Known up front (cash): one write instead of a second commit after charge().
+            providerReference: provider.localReference?.(reference) ?? null,
             fullName: req.fullName,
             phoneNumber: req.phone.number,
             network: req.phone.network,
@@ -98,7 +101,8 @@ export async function purchase(services: Services, req: PurchaseRequest): Promis
         if (winner) return replay(services, winner, req, provider);
       }
       // A reference collision (about 1 in 10^11 per pair): draw again.
-      if (fields?.some((f) => f.includes("reference")) && attempt < 3) continue;
+      // (A local provider reference derives from it: its collision is the same draw's.)
+      if (fields?.some((f) => f.includes("reference") || (provider.localReference && f.includes("providerReference"))) && attempt < 3) continue;
       throw err;
     }
   }
@@ -148,7 +152,7 @@ async function applyCharge(services: Services, sale: Transaction, result: Charge
     if (settled.outcome === "settled" || (settled.outcome === "unchanged" && settled.transaction.status === "FAILED")) {
       throw paymentFailed(reason, reference);
     }
-  } else if (result.providerReference) {
+  } else if (result.providerReference && result.providerReference !== sale.providerReference) {
     try {
       await services.prisma.transaction.updateMany({
         where: { id: sale.id, status: "PENDING", providerReference: null },
