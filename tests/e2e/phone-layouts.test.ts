@@ -152,10 +152,39 @@ describe.skipIf(skipReason !== null)("every page on a phone and a desktop", () =
     const sheet = await page.locator(".sheet").first().boundingBox();
     expect(sheet && sheet.x >= 0 && sheet.x + sheet.width <= 390).toBe(true);
 
+    // The same plain words for a bundle on the print cards, the admin and /buy.
+    await visit(deskPage, `/vouchers/print?batch=${encodeURIComponent(batchId)}`, ".sheet .voucher");
+    expect(await deskPage.locator(".sheet .voucher").first().innerText()).toContain("Unlimited data · valid 12 hours");
+    await visit(deskPage, "/allocations", "table.table tbody tr:not(.skeleton)");
+    const weekly = await deskPage.locator("tbody tr", { hasText: "Weekly 1 GB" }).innerText();
+    expect(weekly).toContain("1 GB · valid 7 days · 2 h online time");
+    expect(weekly).toContain("5_GHS__1GB");
+    // An unsold voucher has no expiry yet: the column is empty, never "Created …".
+    await visit(deskPage, "/vouchers?status=AVAILABLE", "table.table tbody tr:not(.skeleton)");
+    expect(await deskPage.locator("tbody").innerText()).not.toContain("Created");
+
+    // A refused field is marked on the field itself, with the server's or the form's words.
+    await visit(deskPage, "/users", "table.table tbody tr:not(.skeleton)");
+    await deskPage.click('button:has-text("New user")');
+    await deskPage.locator('#user-form label:has-text("Username") input').fill("counter-ama");
+    await deskPage.locator('#user-form label:has-text("Password") input').fill("short");
+    await deskPage.click('button:has-text("Create user")');
+    await deskPage.locator("#user-password-error").waitFor();
+    expect(await deskPage.locator('#user-form label:has-text("Password") input').getAttribute("aria-invalid")).toBe("true");
+    await deskPage.locator('#user-form label:has-text("Password") input').fill("password-456");
+    await deskPage.locator('#user-form label:has-text("Phone") input').fill("+233 24 400 0999");
+    await deskPage.click('button:has-text("Create user")');
+    // The username is taken: the server names the field (extensions.field), the form marks it.
+    await deskPage.locator("#user-username-error", { hasText: "is taken" }).waitFor();
+    expect(await deskPage.locator('#user-form label:has-text("Username") input').getAttribute("aria-invalid")).toBe("true");
+    await shot(deskPage, "layout-user-form-errors-desktop", false);
+    await deskPage.keyboard.press("Escape");
+
     const buyer = await browser.newContext(phone);
     const buy = await buyer.newPage();
     await buy.goto(`${server.url}/buy`);
     await buy.locator("text=Quick 500 MB").first().waitFor();
+    expect(await buy.locator("button", { hasText: "Quick 500 MB" }).innerText()).toContain("Valid 1 day · 1 h online time");
     await shot(buy, "layout-buy-phone");
     expect(await overflow(buy)).toBeLessThanOrEqual(0);
     await buyer.close();
