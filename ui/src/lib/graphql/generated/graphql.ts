@@ -78,6 +78,8 @@ export type LogFilter = {
   levels?: Array<LogLevel> | null | undefined;
   model?: string | null | undefined;
   recordId?: string | null | undefined;
+  /** Only the entries one request wrote (its row changes, login, payment...): LogEntry.requestId. */
+  requestId?: string | null | undefined;
   search?: string | null | undefined;
   to?: string | null | undefined;
 };
