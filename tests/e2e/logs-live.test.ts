@@ -40,7 +40,8 @@ describe.skipIf(skipReason !== null)("logs page live tail in Chromium", () => {
   it("shows an entry for a change made through the API while the page is open", async () => {
     const problems: string[] = [];
     const { page } = await signIn(browser, server.url, ADMIN, problems);
-    await page.goto(`${server.url}/logs`);
+    // The full audit view: every row change (the Activity view shows business events only).
+    await page.goto(`${server.url}/logs?view=full`);
     // History is loaded (the sign-in itself is logged) and the live socket is up.
     await page.locator("li.entry").first().waitFor();
     await page.locator(".status-bar >> text=Live").waitFor();
@@ -79,6 +80,16 @@ describe.skipIf(skipReason !== null)("logs page live tail in Chromium", () => {
     await entry.locator("button.summary").click();
     await page.locator("text=Live log bundle").first().waitFor();
     await shot(page, "logs-live-expanded", false);
+
+    // The Activity view: one line per business event, no row changes or page views; the
+    // login opens to the rows its request changed (the session it created).
+    await page.click('button[role="tab"]:has-text("Activity")');
+    const login = page.locator("li.entry", { hasText: "logged in" }).first();
+    await login.waitFor();
+    expect(await page.locator("li.entry", { hasText: "Allocation created" }).count()).toBe(0);
+    await login.locator("button.summary").click();
+    await login.locator(".changes", { hasText: "Session created" }).waitFor();
+    await shot(page, "logs-activity-expanded", false);
     assert.deepEqual(problems, []);
   }, 60_000);
 });

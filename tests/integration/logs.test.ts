@@ -24,7 +24,7 @@ type Node = {
   data: any;
 };
 type Page = { edges: { cursor: string; node: Node }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } };
-type Row = { sequence: number; at: string; kind: string; level: string; model: string | null; recordId: string | null; message: string; actorLabel: string | null; data: string | null };
+type Row = { sequence: number; at: string; kind: string; level: string; model: string | null; recordId: string | null; requestId: string | null; message: string; actorLabel: string | null; data: string | null };
 
 const LOGS = `query Logs($first: Int, $after: String, $last: Int, $before: String, $filter: LogFilter) {
   logs(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
@@ -169,6 +169,12 @@ describe("filters", () => {
     const one = await match({ model: "Router", recordId: target.id }, (r) => r.model === "Router" && r.recordId === target.id);
     expect(one).toHaveLength(2); // created, updated
     await match({ recordId: target.id }, (r) => r.recordId === target.id);
+    // One request's entries (the Activity view folds a request's row changes under its event).
+    const requestId = reader.prepare("SELECT requestId FROM LogEntry WHERE model = 'Router' AND kind = 'CREATE' AND recordId = ?").pluck().get(target.id) as string;
+    expect(requestId).toBeTruthy();
+    const ofRequest = await match({ requestId }, (r) => r.requestId === requestId);
+    expect(ofRequest.length).toBeGreaterThanOrEqual(1);
+    await match({ requestId, kinds: ["CREATE"] }, (r) => r.requestId === requestId && r.kind === "CREATE");
   });
 
   it("search: every word must match as a prefix, in message or data", async () => {
@@ -208,6 +214,8 @@ describe("filters", () => {
       { kinds: ["CREATE", "UPDATE"], model: "Router" },
       { levels: ["WARN"] },
       { recordId: routers[1]!.id },
+      { requestId: rows.find((r) => r.requestId)!.requestId },
+      { requestId: rows.find((r) => r.requestId)!.requestId, search: "router" },
       { search: "api" },
       { search: "key rotat" },
       { search: "cafe" },

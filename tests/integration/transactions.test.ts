@@ -255,9 +255,9 @@ describe("transactionByReference", () => {
 
 describe("appInfo", () => {
   it("is public and comes from the configuration", async () => {
-    const r = await server.gql(`{ appInfo { currency paymentProvider hotspotLoginUrl } }`);
+    const r = await server.gql(`{ appInfo { currency paymentProvider hotspotLoginUrl timeZone } }`);
     expect(r.errors).toBeUndefined();
-    expect(r.data.appInfo).toEqual({ currency: "GHS", paymentProvider: server.app.services.config.payments.provider, hotspotLoginUrl: null });
+    expect(r.data.appInfo).toEqual({ currency: "GHS", paymentProvider: server.app.services.config.payments.provider, hotspotLoginUrl: null, timeZone: "Africa/Accra" });
   });
 
   it("passes the hotspot login page on when configured", async () => {

@@ -8,6 +8,7 @@ export type LogFilterValue = {
   levels?: LogLevel[] | null;
   model?: string | null;
   recordId?: string | null;
+  requestId?: string | null;
   search?: string | null;
   from?: Date | null;
   to?: Date | null;
@@ -96,9 +97,10 @@ function conditions(f: LogFilterValue | null | undefined): Condition[] {
   };
   list("kind", f.kinds);
   list("level", f.levels);
-  const { model, recordId, from, to } = f;
+  const { model, recordId, requestId, from, to } = f;
   if (model) out.push({ sql: "model = ?", params: [model], test: (r) => r.model === model });
   if (recordId) out.push({ sql: "recordId = ?", params: [recordId], test: (r) => r.recordId === recordId });
+  if (requestId) out.push({ sql: "requestId = ?", params: [requestId], test: (r) => r.requestId === requestId });
   if (from) out.push({ sql: "at >= ?", params: [sqlDate(from)], test: (r) => r.at >= from });
   if (to) out.push({ sql: "at < ?", params: [sqlDate(to)], test: (r) => r.at < to });
   const q = f.search ? ftsQuery(f.search) : null;

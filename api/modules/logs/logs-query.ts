@@ -12,6 +12,10 @@ export const LogFilter = builder.inputType("LogFilter", {
     levels: t.field({ type: [LogLevelEnum] }),
     model: t.string({ validate: z.string().max(64, "Model name is too long") }),
     recordId: t.string({ validate: z.string().max(200, "Record id is too long") }),
+    requestId: t.string({
+      description: "Only the entries one request wrote (its row changes, login, payment...): LogEntry.requestId.",
+      validate: z.string().max(100, "Request id is too long"),
+    }),
     search: t.string({ validate: z.string().max(200, "Search is too long (200 characters at most)") }),
     from: t.field({ type: "DateTime" }),
     to: t.field({ type: "DateTime" }),

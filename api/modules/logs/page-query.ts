@@ -6,7 +6,7 @@
 //   so every plan walks something already ordered by sequence: the table itself, an index
 //   on (column, sequence) -- one per value for a list of kinds or levels, merged -- or the
 //   full-text index, which returns rowids (= sequences) in order.
-// - Of the indexed conditions (recordId, model, kind, level), the one with the fewest
+// - Of the indexed conditions (requestId, recordId, model, kind, level), the one with the fewest
 //   entries in the page's range drives the walk; counting stops at CAP, so choosing costs
 //   at most a few thousand index entries. The others are checked on the rows it finds
 //   (written `+col` so SQLite does not pick another index and sort).
@@ -43,6 +43,7 @@ type Cond = { sql: string; params: unknown[] };
 /** Candidates to drive the walk: each a list of branches (one per value), equality on an indexed column. */
 function drivers(f: LogFilterValue): { column: string; values: string[] }[] {
   const out: { column: string; values: string[] }[] = [];
+  if (f.requestId) out.push({ column: "requestId", values: [f.requestId] });
   if (f.recordId) out.push({ column: "recordId", values: [f.recordId] });
   if (f.model) out.push({ column: "model", values: [f.model] });
   if (f.kinds?.length) out.push({ column: "kind", values: [...new Set(f.kinds)] });
@@ -55,6 +56,7 @@ function residual(f: LogFilterValue, except: string | null): Cond[] {
   const out: Cond[] = [];
   const list = (column: string, values: readonly string[]) =>
     out.push(values.length === 1 ? { sql: `+e.${column} = ?`, params: [values[0]] } : { sql: `+e.${column} IN (${values.map(() => "?").join(",")})`, params: [...values] });
+  if (f.requestId && except !== "requestId") list("requestId", [f.requestId]);
   if (f.recordId && except !== "recordId") list("recordId", [f.recordId]);
   if (f.model && except !== "model") list("model", [f.model]);
   if (f.kinds?.length && except !== "kind") list("kind", [...new Set(f.kinds)]);

@@ -3,7 +3,7 @@ import { builder } from "../../core/builder.js";
 /** Prices are in GHS (Allocation.currency defaults to it); the config has no currency setting. */
 const CURRENCY = "GHS";
 
-type AppInfoShape = { currency: string; paymentProvider: string; hotspotLoginUrl: string | null };
+type AppInfoShape = { currency: string; paymentProvider: string; hotspotLoginUrl: string | null; timeZone: string };
 
 const AppInfo = builder.objectRef<AppInfoShape>("AppInfo").implement({
   description: "What the public pages need to know about this installation.",
@@ -11,6 +11,7 @@ const AppInfo = builder.objectRef<AppInfoShape>("AppInfo").implement({
     currency: t.exposeString("currency", { description: "ISO 4217 code prices are shown in, e.g. GHS." }),
     paymentProvider: t.exposeString("paymentProvider", { description: "The default payment provider key: sandbox or paystack." }),
     hotspotLoginUrl: t.exposeString("hotspotLoginUrl", { nullable: true, description: "Where a buyer logs in with the voucher, if configured." }),
+    timeZone: t.exposeString("timeZone", { description: "The shop's IANA time zone (TIME_ZONE): dates on every page are shown in it." }),
   }),
 });
 
@@ -20,7 +21,7 @@ builder.queryFields((t) => ({
     description: "Public: currency, payment provider and hotspot login page.",
     resolve: (_r, _a, ctx) => {
       const { config } = ctx.services;
-      return { currency: CURRENCY, paymentProvider: config.payments.provider, hotspotLoginUrl: config.hotspotLoginUrl ?? null };
+      return { currency: CURRENCY, paymentProvider: config.payments.provider, hotspotLoginUrl: config.hotspotLoginUrl ?? null, timeZone: config.timeZone };
     },
   }),
 }));

@@ -8,6 +8,7 @@ export const AppInfoDoc = graphql(`
 			currency
 			paymentProvider
 			hotspotLoginUrl
+			timeZone
 		}
 	}
 `);

@@ -1,5 +1,6 @@
 // Rune-based helpers over the urql client: reactive queries, one-shot mutations and
 // subscriptions that end with the component that started them.
+import { fieldName } from '$lib/field-errors';
 import type { AnyVariables, CombinedError, RequestPolicy, TypedDocumentNode } from '@urql/core';
 import { getClient, onReconnect } from './client';
 import { errorMessage } from './errors';
@@ -87,9 +88,11 @@ export async function fetchOnce<Data, Vars extends AnyVariables>(
 export async function mutate<Data, Vars extends AnyVariables>(
 	document: TypedDocumentNode<Data, Vars>,
 	variables: Vars
-): Promise<{ data?: Data; error?: string; code?: string }> {
+): Promise<{ data?: Data; error?: string; code?: string; field?: string }> {
 	const result = await getClient().mutation(document, variables).toPromise();
-	if (result.error) return { error: errorMessage(result.error), code: errorCode(result.error) };
+	if (result.error) {
+		return { error: errorMessage(result.error), code: errorCode(result.error), field: fieldName(result.error.graphQLErrors[0]?.extensions?.field) };
+	}
 	return { data: result.data };
 }
 

@@ -73,6 +73,7 @@ export const BuyAppInfoDoc = graphql(`
 		appInfo {
 			hotspotLoginUrl
 			paymentProvider
+			timeZone
 		}
 	}
 `);

@@ -10,6 +10,7 @@ export const PrintCardFields = graphql(`
 			name
 			dataLimitMb
 			uptimeLimit
+			validityHours
 			price {
 				amountMinor
 				currency
