@@ -14,7 +14,8 @@ import { schema } from "./schema.js";
 import { paymentWebhookRoute, reconcilerWorker } from "./modules/sales/index.js";
 import { transactionsExportRoute } from "./modules/transactions/index.js";
 import { outboxWorker } from "./modules/notifications/index.js";
-import { backupDownloadRoute, backupScheduleWorker } from "./modules/backups/index.js";
+import { backupDownloadRoute, backupScheduleWorker, ensureBackupDir } from "./modules/backups/index.js";
+import { serveUpload, type UploadedFile } from "./core/uploads.js";
 import { installDashboard } from "./modules/dashboard/index.js";
 import { logRetentionWorker } from "./modules/logs/index.js";
 import type { Config } from "./core/config.js";
@@ -31,7 +32,7 @@ import { Metrics } from "./core/metrics.js";
 import { InFlight, SHUTDOWN_CLOSE } from "./core/shutdown.js";
 import { errorIdFor, flushSentry, initSentry, reportError, sentryPlugin } from "./core/sentry.js";
 import { findRoute, headersOf, Nudges, requestIdFrom, sendJson, serveRoute, type HttpRoute, type Worker } from "./core/extensions.js";
-import { corsOptions, csrfPlugin, requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
+import { corsOptions, csrfPlugin, csrfSatisfied, requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
 import { queryLimitsPlugin } from "./core/query-limits.js";
 import { openDatabase } from "./db/client.js";
 import { MemoryBus, RedisBus, type EventBus } from "./events/bus.js";
@@ -156,7 +157,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
     return ctx;
   }
 
-  const yoga = createYoga<{ req?: IncomingMessage; connectionParams?: Record<string, unknown> }, Context>({
+  const yoga = createYoga<{ req?: IncomingMessage; connectionParams?: Record<string, unknown>; uploads?: Map<string, UploadedFile> }, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     graphiql: config.env !== "production" ? { subscriptionsProtocol: "WS" } : false,
@@ -190,7 +191,9 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         const request = new Request("http://ws.local/graphql", { headers });
         return makeContext(headers, request, originOf(initial.req, headers));
       }
-      return makeContext(initial.request.headers, initial.request, originOf(initial.req, initial.request.headers));
+      const ctx = await makeContext(initial.request.headers, initial.request, originOf(initial.req, initial.request.headers));
+      if (initial.uploads) ctx.uploads = initial.uploads;
+      return ctx;
     },
     maskedErrors: {
       maskError(error) {
@@ -259,6 +262,22 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         }
         if (anonymous && Number(req.headers["content-length"] ?? 0) > config.anonymousBodyLimitBytes) {
           return sendJson(res, 413, { errors: [{ message: `Request too large: at most ${config.anonymousBodyLimitBytes} bytes without a login`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+        }
+        if (req.method === "POST" && /^multipart\/form-data/i.test(req.headers["content-type"] ?? "")) {
+          const headers = headersOf(req);
+          return await serveUpload(req, res, headers, {
+            viewerRole: async (h) => (await runInScope({ actor: { kind: "system" }, requestId: requestIdFrom(h.get("x-request-id")) }, () => auth.viewerFromHeaders(h)))?.role ?? null,
+            csrfOk: csrfSatisfied,
+            dir: (ensureBackupDir(config.backups.dir), config.backups.dir),
+            maxBytes: config.backups.maxUploadBytes,
+            forward: (body, uploads) => {
+              const json = new Headers(headers);
+              json.set("content-type", "application/json");
+              json.delete("content-length");
+              json.delete("transfer-encoding");
+              return Promise.resolve(yoga.fetch(`http://${headers.get("host") ?? "local"}/graphql`, { method: "POST", headers: json, body }, { req, uploads }));
+            },
+          });
         }
         return void yoga(req, res, { req });
       }

@@ -13,6 +13,7 @@ import "./modules/routers/schema.js";
 import "./modules/refunds/schema.js";
 import "./modules/backups/schema.js";
 import "./modules/dashboard/schema.js";
+import "./modules/restore/schema.js";
 import "./journal/schema.js";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

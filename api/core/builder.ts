@@ -11,6 +11,7 @@ import { getDatamodel } from "../db/generated/pothos-types.js";
 import type { Context } from "./context.js";
 import { roleAtLeast } from "./roles.js";
 import { AppError, ErrorCode, forbidden, unauthenticated } from "./errors.js";
+import type { UploadRef } from "./uploads.js";
 
 export type Scopes = {
   public: boolean;
@@ -46,7 +47,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
     JSON: { Input: unknown; Output: unknown };
-    File: { Input: File; Output: never };
+    File: { Input: UploadRef; Output: never };
   };
 }>({
   // AuthFirst before Validation: config hooks run last-to-first, so it sees the validator

@@ -56,6 +56,7 @@ const schema = z.object({
   BACKUP_SCHEDULE_FORMAT: z.enum(["SQLITE", "HTML"]).default("SQLITE"),
   BACKUP_KEEP: z.coerce.number().int().min(1).optional(),
   BACKUP_KEEP_DAYS: z.coerce.number().positive().optional(),
+  BACKUP_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(16_384).default(512),
   STOCK_WARN_DAYS: z.coerce.number().positive().default(3),
   JOURNAL: z.enum(["on", "off"]).default("on"),
   JOURNAL_SEGMENT_MB: z.coerce.number().int().min(1).max(4096).default(64),
@@ -113,7 +114,7 @@ export type Config = {
   /** The shop's IANA time zone: schedules run on its clock; the dashboard's days, weeks and months are its calendar. */
   timeZone: string;
   /** Full backups: where the files go, the cron schedule (null: none) and what is kept. */
-  backups: { dir: string; schedule: string | null; scheduleFormat: "SQLITE" | "HTML"; keep?: number; keepDays?: number };
+  backups: { dir: string; schedule: string | null; scheduleFormat: "SQLITE" | "HTML"; keep?: number; keepDays?: number; maxUploadBytes: number };
   /** A bundle's stock is flagged when it lasts fewer days than this at the last 7 days' rate. */
   stockWarnDays: number;
   /** The backup journal (every log entry fdatasynced before the API answers, under backups.dir); off only for benchmarks. */
@@ -224,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       scheduleFormat: e.BACKUP_SCHEDULE_FORMAT,
       keep: e.BACKUP_KEEP,
       keepDays: e.BACKUP_KEEP_DAYS,
+      maxUploadBytes: e.BACKUP_MAX_UPLOAD_MB * 1_048_576,
     },
     stockWarnDays: e.STOCK_WARN_DAYS,
     journal: { enabled: e.JOURNAL === "on", segmentBytes: e.JOURNAL_SEGMENT_MB * 1024 * 1024 },

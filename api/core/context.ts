@@ -18,6 +18,7 @@ import type { Config } from "./config.js";
 import type { Metrics } from "./metrics.js";
 import type { Nudges } from "./extensions.js";
 import type { Journal } from "../journal/writer.js";
+import type { UploadedFile } from "./uploads.js";
 
 /** Long-lived parts of the app, built once in buildApp. */
 export type Services = {
@@ -62,6 +63,8 @@ export type Context = {
   /** Reached over TLS (directly, or per X-Forwarded-Proto from a trusted proxy): cookies are Secure. */
   secure: boolean;
   loaders: Loaders;
+  /** Files uploaded with this request (core/uploads.ts), by the token the File scalar parses. */
+  uploads?: Map<string, UploadedFile>;
   /** Vouchers whose password this caller may read without a manager role: set by the
    * field that proved the caller is the buyer (transactionByReference, once paid). */
   revealVoucherFor?: Set<string>;

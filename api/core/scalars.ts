@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { builder } from "./builder.js";
 import { badInput } from "./errors.js";
+import { UPLOAD_TOKEN, UploadRef } from "./uploads.js";
 
 builder.scalarType("DateTime", {
   description: "ISO 8601 date-time in UTC, e.g. 2026-11-26T10:00:00.000Z.",
@@ -28,8 +29,10 @@ builder.scalarType("File", {
   serialize: () => {
     throw new GraphQLError("File is an input-only scalar");
   },
+  // Uploads arrive as a token standing for the file on disk (core/uploads.ts); the resolver
+  // takes the file from its own request's context, so a token means nothing elsewhere.
   parseValue: (value) => {
-    if (!(value instanceof File)) throw badInput("Expected an uploaded file");
-    return value;
+    if (typeof value === "string" && UPLOAD_TOKEN.test(value)) return new UploadRef(value);
+    throw badInput("Expected an uploaded file: send the request as multipart/form-data (GraphQL multipart request spec)");
   },
 });

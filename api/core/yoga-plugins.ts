@@ -12,6 +12,9 @@ import { ErrorCode } from "./errors.js";
 export const CSRF_HEADER = "x-graphql-yoga-csrf";
 const CSRF_HEADERS = [CSRF_HEADER, "apollo-require-preflight"];
 
+/** The CSRF rule, for the requests that do not pass through Yoga first (uploads). */
+export const csrfSatisfied = (headers: Headers) => parseCookies(headers.get("cookie"))[SESSION_COOKIE] === undefined || CSRF_HEADERS.some((h) => headers.has(h));
+
 function refuse(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string): Response {
   return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,

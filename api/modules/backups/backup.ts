@@ -6,6 +6,7 @@ import { idOf } from "../common/ids.js";
 import { takeBackup, removeBackup } from "./run.js";
 import { downloadPath } from "./download-route.js";
 import type { TableCount } from "./html-format.js";
+import { TableCountType } from "../common/table-count.js";
 
 export const BackupFormatEnum = builder.enumType("BackupFormat", {
   values: {
@@ -16,9 +17,6 @@ export const BackupFormatEnum = builder.enumType("BackupFormat", {
 export const BackupTriggerEnum = builder.enumType("BackupTrigger", { values: ["TRANSACTION", "MANUAL", "SCHEDULED", "PRE_RESTORE"] as const });
 export const BackupStatusEnum = builder.enumType("BackupStatus", { values: ["RUNNING", "DONE", "FAILED"] as const });
 
-export const TableCountType = builder.objectRef<TableCount>("TableCount").implement({
-  fields: (t) => ({ table: t.exposeString("table"), rows: t.exposeInt("rows") }),
-});
 
 const tablesOf = (json: string): TableCount[] => {
   try {

@@ -4,7 +4,7 @@
 export { backupDownloadRoute } from "./download-route.js";
 export { backupScheduleWorker } from "./schedule.js";
 export { takeBackup, takeBackupThen, type BackupServices } from "./run.js";
-export { backupPath } from "./files.js";
+export { backupPath, ensureBackupDir } from "./files.js";
 export { readHtmlBackup, type HtmlBackupRead } from "./html-read.js";
 export { typedValue, type RawValue, type Manifest } from "./html-format.js";
 export { backedUpTables, migrationOf, q } from "./tables.js";
