@@ -30,6 +30,7 @@ import { actorFor, createLoaders, type Context, type Services } from "./core/con
 import { ErrorCode, toAppError } from "./core/errors.js";
 import { Metrics } from "./core/metrics.js";
 import { InFlight, SHUTDOWN_CLOSE } from "./core/shutdown.js";
+import { RESTORED_CLOSE, watchRestores } from "./modules/restore/index.js";
 import { errorIdFor, flushSentry, initSentry, reportError, sentryPlugin } from "./core/sentry.js";
 import { findRoute, headersOf, Nudges, requestIdFrom, sendJson, serveRoute, type HttpRoute, type Worker } from "./core/extensions.js";
 import { corsOptions, csrfPlugin, csrfSatisfied, requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
@@ -361,6 +362,10 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       feed.start();
       journal.start();
       for (const w of workers) running.push(w.start(services));
+      // A restore (here or on another replica) makes every live view stale: end the sockets, the UI refetches.
+      running.push(watchRestores(hub, () => {
+        for (const client of wss.clients) client.close(RESTORED_CLOSE.code, RESTORED_CLOSE.reason);
+      }));
       await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(port, config.host, () => resolve());

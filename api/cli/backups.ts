@@ -6,9 +6,14 @@ import { AppError } from "../core/errors.js";
 import { createLogger } from "../core/logger.js";
 import { LogWriter } from "../events/log-writer.js";
 import { takeBackup, type BackupServices } from "../modules/backups/index.js";
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Config } from "../core/config.js";
+import { ReadConnection } from "../db/reader.js";
+import { restoreBackupFile, validateBackupFile, type RestoreServices } from "../modules/restore/index.js";
 import { config, withDb } from "./open.js";
 import { progressBar } from "./progress.js";
-import { CliError, EXIT, usage } from "./exit.js";
+import { CliError, usage } from "./exit.js";
 
 const FORMATS = { sqlite: "SQLITE", html: "HTML" } as const;
 
@@ -59,16 +64,64 @@ export function backupCommands(program: Command): void {
     });
   program
     .command("restore")
-    .description("Replace the database with a backup (the server must be stopped)")
-    .argument("<file>", "the backup file")
-    .action(() => {
-      throw new CliError("restore is not in this version of Chillzone. Until then, stop the server and copy a SQLITE backup over DATA_DIR/chillzone.db (removing its -wal and -shm files).", EXIT.UNAVAILABLE);
+    .description("Replace the data with a backup, after checking all of it and taking a PRE_RESTORE safety backup (stop the server first)")
+    .argument("<file>", "a SQLITE or HTML backup file")
+    .option("--force", "restore even though a server answers on PORT (its open pages then show the old data until they reload)")
+    .action(async (file: string, opts: { force?: boolean }) => {
+      const cfg = config();
+      const source = readable(file);
+      if (!opts.force && (await serverAnswers(cfg.port))) throw new CliError(`A Chillzone server answers on port ${cfg.port}: stop it first (or pass --force), then restore`);
+      const outcome = await withRestore(cfg, (services) => restoreBackupFile(services, source, `the file ${path.basename(source)} (CLI)`, { actor: CLI, requestId: null, origin: "cli" }));
+      console.log(`Restored ${outcome.report.format} backup ${source}: ${outcome.tables.reduce((n, t) => n + t.rows, 0)} rows in ${outcome.tables.length} tables, up to change #${outcome.report.sequence}${outcome.report.migratedForward ? ` (migrated forward from ${outcome.report.migration})` : ""}.`);
+      console.log(`The data before the restore is in ${cfg.backups.dir}/${outcome.safetyBackup.fileName} (PRE_RESTORE).`);
     });
   program
     .command("verify")
-    .description("Check that a backup file is complete and readable")
-    .argument("<file>", "the backup file")
-    .action(() => {
-      throw new CliError("verify is not in this version of Chillzone.", EXIT.UNAVAILABLE);
+    .description("Check a backup file in full (every table, row, key and relation) and report what it holds; changes nothing")
+    .argument("<file>", "a SQLITE or HTML backup file")
+    .option("--json", "the report as one JSON object")
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const cfg = config();
+      const source = readable(file);
+      const report = await withRestore(cfg, (services) => validateBackupFile(services, source));
+      if (opts.json) return console.log(JSON.stringify(report));
+      console.log(`${source}: a valid ${report.format} backup (${mb(report.sizeBytes)}), schema ${report.migration}${report.migratedForward ? " (older: migrated forward on restore)" : ""}, up to change #${report.sequence}${report.takenAt ? ` of ${report.takenAt}` : ""}.`);
+      for (const t of report.tables) console.log(`  ${t.table.padEnd(22)} ${String(t.rows).padStart(9)} rows   (now ${t.currentRows})`);
     });
+}
+
+const CLI = { kind: "system", label: "cli" } as const;
+
+function readable(file: string): string {
+  const source = path.resolve(file);
+  if (!existsSync(source) || !statSync(source).isFile()) throw usage(`${file} is not a file`);
+  return source;
+}
+
+/** Whether something answers /healthz on this machine's PORT (a running server). */
+async function serverAnswers(port: number): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(800) });
+    return res.status < 500 || res.status === 503;
+  } catch {
+    return false;
+  }
+}
+
+/** The restore module's services as the CLI has them: the database, a reader, the log. AppErrors become one line. */
+async function withRestore<T>(cfg: Config, fn: (services: RestoreServices) => Promise<T>): Promise<T> {
+  return withDb(cfg, async (db) => {
+    const log = new LogWriter(db, "cli", () => {});
+    const reader = new ReadConnection(cfg.dbFile);
+    const services: RestoreServices = { prisma: db.prisma, db, config: cfg, log, logger: createLogger({ logLevel: "silent" }), reader };
+    try {
+      return await fn(services);
+    } catch (err) {
+      if (err instanceof AppError) throw new CliError(err.message);
+      throw err;
+    } finally {
+      reader.close();
+      await log.flush();
+    }
+  });
 }
