@@ -38,14 +38,17 @@ export function applyMigrations(db: Database.Database, dir = migrationsDir, upTo
     if (applied.has(name)) continue;
     const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
     const checksum = createHash("sha256").update(sql).digest("hex");
-    // Each migration and its bookkeeping row commit together or not at all.
+    // Each migration and its bookkeeping row commit together or not at all. IMMEDIATE: two
+    // processes opening the database at once (CLI commands) take turns instead of one failing
+    // with "database is locked"; the second then finds the migration applied and skips it.
     db.transaction(() => {
+      if (db.prepare(`SELECT 1 FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`).get(name)) return;
       db.exec(sql);
       db.prepare(
         `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
          VALUES (?, ?, ?, ?, ?, 1)`,
       ).run(randomUUID(), checksum, new Date().toISOString(), name, new Date().toISOString());
-    })();
+    }).immediate();
     done.push(name);
   }
   return done;

@@ -79,6 +79,8 @@ export function installChangeTriggers(db: Database.Database): string[] {
       if (!cols.includes("id")) throw new Error(`table ${table} has no id column; the change stream needs one`);
       for (const sql of triggerSql(table, cols)) db.exec(sql);
     }
-  })();
+    // IMMEDIATE: a deferred transaction that reads, then writes, fails at once with "database
+    // is locked" when another process wrote in between (busy_timeout cannot wait for that).
+  }).immediate();
   return tables;
 }

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -129,6 +130,39 @@ describe("chillzone without a server", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--format must be sqlite or html");
   });
+
+  it("verify reports a backup and refuses a damaged one; restore brings the data back and keeps a safety copy", async () => {
+    const d = tempDir();
+    // A port nothing listens on: the restore's "is a server running?" probe finds none.
+    const env = { PORT: "1" };
+    expect((await cli(d, ["create-admin", "first", "--password-stdin"], { stdin: "first-pass-123\n", env })).code).toBe(0);
+    expect((await cli(d, ["backup"], { env })).code).toBe(0);
+    const file = JSON.parse((await cli(d, ["list-backups", "--json"], { env })).stdout.trim().split("\n")[0]!).file as string;
+    const backupFile = path.join(d, "backups", file);
+    expect((await cli(d, ["create-admin", "second", "--password-stdin"], { stdin: "second-pass-123\n", env })).code).toBe(0);
+
+    const verified = await cli(d, ["verify", backupFile, "--json"], { env });
+    expect(verified.code, verified.stderr).toBe(0);
+    const report = JSON.parse(verified.stdout) as { format: string; tables: { table: string; rows: number; currentRows: number }[] };
+    expect(report.format).toBe("SQLITE");
+    expect(report.tables.find((t) => t.table === "User")).toEqual({ table: "User", rows: 1, currentRows: 2 });
+    const damaged = path.join(d, "damaged.db");
+    writeFileSync(damaged, readFileSync(backupFile).subarray(0, 4096));
+    const bad = await cli(d, ["verify", damaged], { env });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/cannot be read|malformed|not a Chillzone backup/);
+    expect((await cli(d, ["verify", path.join(d, "missing.db")], { env })).code).toBe(2);
+
+    const restored = await cli(d, ["restore", backupFile], { env });
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toMatch(/Restored SQLITE backup .* up to change #\d+/);
+    expect(restored.stdout).toContain("PRE_RESTORE");
+    const users = new Database(path.join(d, "chillzone.db"), { readonly: true });
+    expect(users.prepare(`SELECT username FROM User ORDER BY username`).pluck().all()).toEqual(["first"]);
+    users.close();
+    const list = (await cli(d, ["list-backups", "--json"], { env })).stdout.trim().split("\n").map((l) => JSON.parse(l) as { trigger: string });
+    expect(list.map((b) => b.trigger)).toContain("PRE_RESTORE");
+  });
 });
 
 describe("chillzone beside a running server", () => {
@@ -139,6 +173,15 @@ describe("chillzone beside a running server", () => {
     server = await startTestServer({ dataDir });
   });
   afterAll(() => server?.stop());
+
+  it("restore refuses while the server answers on PORT, changing nothing", async () => {
+    const b = await server.gql(`mutation { createBackup { fileName } }`, {}, { token: server.adminToken });
+    const r = await cli(dataDir, ["restore", path.join(dataDir, "backups", b.data.createBackup.fileName)], { env: { PORT: String(server.port) } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`answers on port ${server.port}: stop it first`);
+    const list = await server.gql(`{ backups(first: 20) { edges { node { trigger } } } }`, {}, { token: server.adminToken });
+    expect(list.data.backups.edges.map((e: { node: { trigger: string } }) => e.node.trigger)).not.toContain("PRE_RESTORE");
+  });
 
   it("reset-password logs the user's sessions out and the new password works", async () => {
     const token = await server.tokenFor("STAFF");

@@ -55,6 +55,11 @@ const access: Record<string, Level> = {
   "Mutation.revokeApiKey": "admin",
   "Mutation.createBackup": "manager",
   "Mutation.deleteBackup": "admin",
+  "Query.deletedRows": "admin",
+  "Mutation.validateBackup": "admin",
+  "Mutation.restoreBackup": "admin",
+  "Mutation.restoreToPoint": "admin",
+  "Mutation.restoreDeleted": "admin",
 };
 
 const rank: Record<Level, number> = { public: 0, staff: 1, manager: 2, admin: 3 };
@@ -75,6 +80,7 @@ function sampleValue(type: GraphQLInputType): unknown {
     case "ID": return "QWxsb2NhdGlvbjpub3BlMDAwMDAwMDAwMDAwMDAwMDAw";
     case "DateTime": return "2026-01-01T00:00:00.000Z";
     case "JSON": return {};
+    case "File": return "cz-upload:00000000000000000000000000000000"; // a token of no upload: refused by role first
     default: return "x";
   }
 }

@@ -7,13 +7,10 @@ import { takeBackup, removeBackup } from "./run.js";
 import { downloadPath } from "./download-route.js";
 import type { TableCount } from "./html-format.js";
 import { TableCountType } from "../common/table-count.js";
+import { BackupFormatEnum } from "../common/backup-format.js";
 
-export const BackupFormatEnum = builder.enumType("BackupFormat", {
-  values: {
-    SQLITE: { description: "A SQLite database file: the exact copy to restore from." },
-    HTML: { description: "One HTML document that opens in a browser: every table, the deleted rows and a manifest." },
-  } as const,
-});
+export { BackupFormatEnum };
+
 export const BackupTriggerEnum = builder.enumType("BackupTrigger", { values: ["TRANSACTION", "MANUAL", "SCHEDULED", "PRE_RESTORE"] as const });
 export const BackupStatusEnum = builder.enumType("BackupStatus", { values: ["RUNNING", "DONE", "FAILED"] as const });
 

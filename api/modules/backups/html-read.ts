@@ -40,8 +40,9 @@ export async function readHtmlBackup(source: string | Readable, handlers: HtmlBa
   let deletedRows = 0;
   let failure: Error | null = null;
 
+  // Where in the file: the parser's offset of the tag being read (characters from the start).
   const fail = (message: string) => {
-    throw new HtmlBackupError(message);
+    throw new HtmlBackupError(`${message} (at character ${parser.startIndex.toLocaleString("en")} of the file)`);
   };
   const ready = () => {
     if (!table || table.ready) return;

@@ -43,8 +43,10 @@ export function checkCandidate(db: Database.Database): void {
     const row = db.prepare(`SELECT * FROM ${q(broken.table)} WHERE rowid = ?`).get(broken.rowid) as Record<string, unknown> | undefined;
     const id = row?.id ?? broken.rowid;
     throw bad(
-      `Table ${broken.table}, row id ${JSON.stringify(id)}: ${fk ? `${fk.from} ${JSON.stringify(row?.[fk.from])} points at a ${broken.parent} that is not in the backup` : `refers to a ${broken.parent} that is not in the backup`}`,
+      `Table ${broken.table}, row id ${JSON.stringify(id)}: ${fk ? `${fk.from} ${JSON.stringify(row?.[fk.from])} points at ${article(broken.parent)} ${broken.parent} that is not in the backup` : `refers to ${article(broken.parent)} ${broken.parent} that is not in the backup`}`,
       { table: broken.table, reason: "broken-relation" },
     );
   }
 }
+
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? "an" : "a");

@@ -8,7 +8,7 @@ import type { UploadRef } from "../../core/uploads.js";
 import { idOf } from "../common/ids.js";
 import { TableCountType } from "../common/table-count.js";
 import { backupPath } from "../backups/index.js";
-import { BackupFormatEnum } from "../backups/backup.js";
+import { BackupFormatEnum } from "../common/backup-format.js";
 import type { BackupReport, TableDiff } from "./candidate.js";
 import { deletedRowsPage, restoreDeletedRow, type DeletedRow } from "./deleted.js";
 import { restoreBackupFile, restoreBackupToPoint, validateBackupFile, type RestoreOutcome, type RestoreWho } from "./restore.js";

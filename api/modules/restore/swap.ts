@@ -66,7 +66,7 @@ export function swapIn(sqlite: Database.Database, o: SwapOptions): SwapResult {
            VALUES (max(strftime('%Y-%m-%dT%H:%M:%f+00:00','now'), coalesce(${LAST_AT}, '')), 'BACKUP', 'WARN', NULL, NULL, ?, ?, ?, ?, ?, ?) RETURNING "sequence"`,
         )
         .get(o.message, actorId(o.actor), actorLabel(o.actor), o.requestId, o.origin, JSON.stringify({ ...o.data, restored: true, tables: counts })) as { sequence: number };
-      return { tables: counts, sequence: entry.sequence };
+      return { tables: counts.map((c) => ({ table: c.table, rows: Number(c.rows) })), sequence: Number(entry.sequence) };
     }).immediate();
   } finally {
     sqlite.pragma("foreign_keys = ON");
