@@ -107,6 +107,9 @@ async function fromSqlite(source: string, file: string): Promise<{ db: Database.
     return { db, migration, sequence: last?.sequence ?? 0, takenAt: last?.at ?? null };
   } catch (err) {
     db.close();
+    // SQLite refusing the file's content (a header it opens read-only, a page it cannot
+    // decode) is a damaged backup, not our failure.
+    if (err instanceof Database.SqliteError) throw bad(`The SQLite file cannot be used: ${err.message} (${err.code})`);
     throw err;
   }
 }
