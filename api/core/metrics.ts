@@ -1,5 +1,5 @@
 // Prometheus metrics at /metrics through prom-client: GraphQL operations (rate and duration
-// per operation, errors by code), live subscriptions, change-feed lag, outbox depth, and
+// per operation, errors by code), live subscriptions, change-feed lag, outbox depth, the router provisioning queue, and
 // prom-client's default process metrics (CPU, memory, event loop lag, GC, handles).
 // Gauges that need the database are read when scraped.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
@@ -98,6 +98,17 @@ export class Metrics {
         const rows = services.reader.read<{ channel: string; n: number | bigint }>(`SELECT channel, count(*) AS n FROM OutboxMessage WHERE status = 'PENDING' GROUP BY channel`, []);
         this.reset();
         for (const r of rows) this.set({ channel: r.channel }, Number(r.n));
+      },
+    });
+    new Gauge({
+      name: "chillzone_provisioning_queue_depth",
+      help: "Vouchers waiting to be provisioned on a router (PENDING) or whose provisioning failed (FAILED)",
+      labelNames: ["state"],
+      registers: [this.registry],
+      collect() {
+        const rows = services.reader.read<{ provisioning: string; n: number | bigint }>(`SELECT provisioning, count(*) AS n FROM Voucher WHERE provisioning IN ('PENDING', 'FAILED') GROUP BY provisioning`, []);
+        this.reset();
+        for (const state of ["PENDING", "FAILED"]) this.set({ state }, Number(rows.find((r) => r.provisioning === state)?.n ?? 0));
       },
     });
     new Gauge({

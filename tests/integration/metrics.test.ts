@@ -48,6 +48,22 @@ describe("/metrics", () => {
     expect(value(await scrape(), `chillzone_outbox_depth{channel="SMS"}`)).toBe(1);
   });
 
+  it("counts the router provisioning queue: vouchers waiting and failed", async () => {
+    expect(value(await scrape(), `chillzone_provisioning_queue_depth{state="PENDING"}`)).toBe(0);
+    const a = await server.app.services.prisma.allocation.create({ data: { code: "PROV_Q", name: "Queue", priceMinor: 1 } });
+    await server.app.services.prisma.voucher.createMany({
+      data: [
+        { username: "q1", password: "x", allocationId: a.id, provisioning: "PENDING" },
+        { username: "q2", password: "x", allocationId: a.id, provisioning: "PENDING" },
+        { username: "q3", password: "x", allocationId: a.id, provisioning: "FAILED" },
+        { username: "q4", password: "x", allocationId: a.id, provisioning: "PROVISIONED" },
+      ],
+    });
+    const text = await scrape();
+    expect(value(text, `chillzone_provisioning_queue_depth{state="PENDING"}`)).toBe(2);
+    expect(value(text, `chillzone_provisioning_queue_depth{state="FAILED"}`)).toBe(1);
+  });
+
   it("keeps client-chosen operation names from growing the label set without bound", async () => {
     for (let i = 0; i < 210; i++) await server.gql(`query Probe${i} { __typename }`);
     await server.gql(`query ${"x".repeat(100)} { __typename }`);
