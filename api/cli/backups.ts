@@ -71,7 +71,12 @@ export function backupCommands(program: Command): void {
       const cfg = config();
       const source = readable(file);
       if (!opts.force && (await serverAnswers(cfg.port))) throw new CliError(`A Chillzone server answers on port ${cfg.port}: stop it first (or pass --force), then restore`);
-      const outcome = await withRestore(cfg, (services) => restoreBackupFile(services, source, `the file ${path.basename(source)} (CLI)`, { actor: CLI, requestId: null, origin: "cli" }));
+      const bar = progressBar("pages");
+      const step = (name: string) => {
+        bar.done();
+        if (process.stderr.isTTY) process.stderr.write(`${name}…\n`);
+      };
+      const outcome = await withRestore(cfg, (services) => restoreBackupFile(services, source, `the file ${path.basename(source)} (CLI)`, { actor: CLI, requestId: null, origin: "cli" }, { step, backup: bar.update })).finally(() => bar.done());
       console.log(`Restored ${outcome.report.format} backup ${source}: ${outcome.tables.reduce((n, t) => n + t.rows, 0)} rows in ${outcome.tables.length} tables, up to change #${outcome.report.sequence}${outcome.report.migratedForward ? ` (migrated forward from ${outcome.report.migration})` : ""}.`);
       console.log(`The data before the restore is in ${cfg.backups.dir}/${outcome.safetyBackup.fileName} (PRE_RESTORE).`);
     });

@@ -22,6 +22,7 @@ export function progressBar(unit: string, stream: NodeJS.WriteStream = process.s
     },
     done() {
       if (drawn) stream.write("\n");
+      drawn = false;
     },
   };
 }

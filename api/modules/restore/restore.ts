@@ -18,6 +18,9 @@ export type RestoreOutcome = { safetyBackup: Backup; report: BackupReport; table
 
 export type RestoreWho = { actor: Actor; requestId: string | null; origin: string; sessionId?: string | null };
 
+/** What a long restore reports as it goes (the CLI draws it): each step, and the safety backup's progress. */
+export type RestoreProgress = { step?: (name: string) => void; backup?: (done: number, total: number) => void };
+
 const running = new WeakSet<object>();
 
 /** A private work directory beside the backups (the same disk: the candidate can be large). */
@@ -51,17 +54,21 @@ async function once<T>(services: RestoreServices, fn: () => Promise<T>): Promise
   }
 }
 
-function swapStep(services: RestoreServices, candidateFile: string, who: RestoreWho, message: string, data: Record<string, unknown>) {
-  return (sqlite: Parameters<typeof swapIn>[0]) =>
-    swapIn(sqlite, { candidateFile, timeZone: services.config.timeZone, actor: who.actor, requestId: who.requestId, origin: who.origin, keepSessionId: who.sessionId, message, data });
+function swapStep(services: RestoreServices, candidateFile: string, who: RestoreWho, message: string, data: Record<string, unknown>, progress: RestoreProgress) {
+  return (sqlite: Parameters<typeof swapIn>[0]) => {
+    progress.step?.("Replacing the data (one transaction)");
+    return swapIn(sqlite, { candidateFile, timeZone: services.config.timeZone, actor: who.actor, requestId: who.requestId, origin: who.origin, keepSessionId: who.sessionId, message, data });
+  };
 }
 
 /** Replaces the data with the backup in `source` (a file path); `label` names it in the log. */
-export function restoreBackupFile(services: RestoreServices, source: string, label: string, who: RestoreWho): Promise<RestoreOutcome> {
+export function restoreBackupFile(services: RestoreServices, source: string, label: string, who: RestoreWho, progress: RestoreProgress = {}): Promise<RestoreOutcome> {
+  progress.step?.("Checking the backup");
   return once(services, () =>
     withCandidate(services, source, async ({ file, report }) => {
+      progress.step?.("Taking a PRE_RESTORE backup of the data now");
       const message = `Restored ${label} (${report.format}, up to change #${report.sequence}${report.migratedForward ? `, migrated forward from ${report.migration}` : ""})`;
-      const { backup, result } = await takeBackupThen(services, "PRE_RESTORE", who.actor, swapStep(services, file, who, message, { source: label, format: report.format, backupSequence: report.sequence }));
+      const { backup, result } = await takeBackupThen(services, "PRE_RESTORE", who.actor, swapStep(services, file, who, message, { source: label, format: report.format, backupSequence: report.sequence }, progress), progress.backup);
       return { safetyBackup: backup, report, tables: result.tables, sequence: result.sequence, restoredAt: new Date(), replayed: 0 };
     }),
   );
@@ -77,7 +84,7 @@ export function restoreBackupToPoint(services: RestoreServices, backup: Backup, 
       const to = resolveTarget(journalDir, target, report.sequence);
       const replayed = replayJournal(file, journalDir, report.sequence, to, report.migration);
       const message = `Restored to change #${to}: the ${backup.format} backup of ${backup.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC and ${replayed} journal change(s) after it`;
-      const { backup: safety, result } = await takeBackupThen(services, "PRE_RESTORE", who.actor, swapStep(services, file, who, message, { backupId: backup.id, backupSequence: report.sequence, toSequence: to, replayed }));
+      const { backup: safety, result } = await takeBackupThen(services, "PRE_RESTORE", who.actor, swapStep(services, file, who, message, { backupId: backup.id, backupSequence: report.sequence, toSequence: to, replayed }, {}));
       return { safetyBackup: safety, report: { ...report, sequence: to }, tables: result.tables, sequence: result.sequence, restoredAt: new Date(), replayed };
     }),
   );
