@@ -81,8 +81,9 @@ function sameHost(origin: string, host: string | null): boolean {
 
 /**
  * Headers on every answer: no framing by other pages (clickjacking the dashboard), no MIME
- * sniffing, no full URLs in Referer, HSTS once reached over TLS. The CSP here only forbids
- * framing, plugins and foreign form targets; it sets no script policy.
+ * sniffing, no full URLs in Referer, HSTS once reached over TLS. The CSP here forbids framing,
+ * plugins and foreign form targets; the dashboard's pages replace it with SvelteKit's (script
+ * nonces, ui/svelte.config.js), which repeats these rules.
  */
 function securityHeaders(res: ServerResponse, secure: boolean) {
   res.setHeader("content-security-policy", "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'");

@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { ADMIN, startTestServer, type TestServer } from "../helpers/server.js";
-import { launch, phone, shot, signIn, skipReason } from "./browser.js";
+import { launch, phone, shot, signIn, skipReason, waitForExpression } from "./browser.js";
 
 describe.skipIf(skipReason !== null)("backups page in Chromium", () => {
   let server: TestServer;
@@ -76,7 +76,7 @@ describe.skipIf(skipReason !== null)("backups page in Chromium", () => {
     await page.locator("[data-testid=backup-row]", { hasText: "SQLite" }).locator("button:has-text('Delete')").click();
     await page.locator("text=Delete this backup?").waitFor();
     await page.locator("button:has-text('Delete backup')").click();
-    await page.waitForFunction(`document.querySelectorAll('[data-testid=backup-row]').length === ${before - 1}`);
+    await waitForExpression(page, `document.querySelectorAll('[data-testid=backup-row]').length === ${before - 1}`);
   });
 
   it("on a phone the list is cards", async () => {

@@ -1,7 +1,8 @@
 // Shared pieces of the focused browser tests (allocations, logs-live, buy): headless
 // Chromium, sign-in through the login form, screenshots, and a record of browser errors.
-// Pass page.evaluate/waitForFunction strings, not functions: the test transform would
-// otherwise add helpers the page does not have.
+// Pass page.evaluate strings, not functions: the test transform would otherwise add
+// helpers the page does not have. Wait with waitForExpression, not page.waitForFunction:
+// the pages' script policy forbids the string eval that waitForFunction runs in the page.
 import { existsSync, mkdirSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { chromiumPath, hasChromium, missing } from "../helpers/external.js";
@@ -21,6 +22,19 @@ export async function launch(): Promise<Browser> {
     executablePath: chromiumPath,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
   });
+}
+
+/**
+ * Polls a JavaScript expression in the page (through the DevTools protocol, which the
+ * page's script policy does not govern) until it is truthy; throws after `timeout` ms.
+ */
+export async function waitForExpression(page: Page, expression: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(expression)) return;
+    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for: ${expression}`);
+    await page.waitForTimeout(50);
+  }
 }
 
 /** Collects page errors and console errors; assert the list is empty at the end. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import type Database from "better-sqlite3";
 import { ADMIN, startTestServer, type TestServer } from "../helpers/server.js";
-import { launch, phone, shot, signIn, skipReason } from "./browser.js";
+import { launch, phone, shot, signIn, skipReason, waitForExpression } from "./browser.js";
 
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 
@@ -73,7 +73,7 @@ describe.skipIf(skipReason !== null)("dashboard page in Chromium", () => {
       { id: liveBundle },
     );
     expect(r.data?.purchase.transaction.status, JSON.stringify(r.errors)).toBe("PAID");
-    await page.waitForFunction(`Number((${salesValue} || '').replace(/,/g, '')) === ${before + 1}`, undefined, { timeout: 10_000 });
+    await waitForExpression(page, `Number((${salesValue} || '').replace(/,/g, '')) === ${before + 1}`);
     expect(problems).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { waitForExpression } from "./browser.js";
 
 const out = "test-results/screenshots";
 
@@ -47,7 +48,7 @@ async function login(base: string, browser: Browser, username: string, password:
 }
 
 async function waitForCount(page: Page, selector: string, count: number, timeout = 10_000) {
-  await page.waitForFunction(`document.querySelectorAll(${JSON.stringify(selector)}).length === ${count}`, undefined, { timeout });
+  await waitForExpression(page, `document.querySelectorAll(${JSON.stringify(selector)}).length === ${count}`, timeout);
 }
 
 export type FlowOptions = {
