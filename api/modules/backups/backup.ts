@@ -1,6 +1,8 @@
 // The Backup type, the `backups` list and the createBackup / deleteBackup mutations.
 // Who: managers and admins list, make and download backups (a backup is an export of
 // everything); only admins delete them (DOMAIN.md: admins own backups and restores).
+import { BackupStatus, BackupTrigger } from "../../db/generated/enums.js";
+import { enumFromPrisma } from "../common/enums.js";
 import { builder } from "../../core/builder.js";
 import { idOf } from "../common/ids.js";
 import { takeBackup, removeBackup } from "./run.js";
@@ -11,8 +13,8 @@ import { BackupFormatEnum } from "../common/backup-format.js";
 
 export { BackupFormatEnum };
 
-export const BackupTriggerEnum = builder.enumType("BackupTrigger", { values: ["TRANSACTION", "MANUAL", "SCHEDULED", "PRE_RESTORE"] as const });
-export const BackupStatusEnum = builder.enumType("BackupStatus", { values: ["RUNNING", "DONE", "FAILED"] as const });
+export const BackupTriggerEnum = enumFromPrisma("BackupTrigger", BackupTrigger);
+export const BackupStatusEnum = enumFromPrisma("BackupStatus", BackupStatus);
 
 
 const tablesOf = (json: string): TableCount[] => {

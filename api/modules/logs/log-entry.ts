@@ -1,11 +1,11 @@
+import { LogKind, LogLevel } from "../../db/generated/enums.js";
+import { enumFromPrisma } from "../common/enums.js";
 import { builder } from "../../core/builder.js";
 import { badInput } from "../../core/errors.js";
 import { viewDataOf } from "./redact.js";
 
-export const LogKindEnum = builder.enumType("LogKind", {
-  values: ["CREATE", "UPDATE", "DELETE", "REQUEST", "AUTH", "PAYMENT", "ROUTER", "BACKUP", "SYSTEM"] as const,
-});
-export const LogLevelEnum = builder.enumType("LogLevel", { values: ["DEBUG", "INFO", "WARN", "ERROR"] as const });
+export const LogKindEnum = enumFromPrisma("LogKind", LogKind);
+export const LogLevelEnum = enumFromPrisma("LogLevel", LogLevel);
 
 export const LogEntry = builder.prismaNode("LogEntry", {
   id: { field: "sequence" },

@@ -1,7 +1,9 @@
 import { builder } from "../../core/builder.js";
+import { OutboxChannel, OutboxStatus } from "../../db/generated/enums.js";
+import { enumFromPrisma } from "../common/enums.js";
 
-export const NotificationChannelEnum = builder.enumType("NotificationChannel", { values: ["SMS", "EMAIL"] as const });
-export const NotificationStatusEnum = builder.enumType("NotificationStatus", { values: ["PENDING", "SENT", "FAILED"] as const });
+export const NotificationChannelEnum = enumFromPrisma("NotificationChannel", OutboxChannel);
+export const NotificationStatusEnum = enumFromPrisma("NotificationStatus", OutboxStatus);
 
 export const Notification = builder.prismaObject("OutboxMessage", {
   name: "Notification",

@@ -1,17 +1,16 @@
 // Refunds as stored, the list managers work through, and what is left to refund of a sale.
+import { RefundSource, RefundStatus } from "../../db/generated/enums.js";
+import { enumFromPrisma } from "../common/enums.js";
 import type { Prisma } from "../../db/generated/client.js";
 import { builder } from "../../core/builder.js";
 import { Money, money } from "../common/money.js";
 import { BUYER, staffOrBuyer } from "../common/buyer.js";
 import { REFUNDABLE_SALE, remainingMinor } from "./rules.js";
 
-export const RefundStatusEnum = builder.enumType("RefundStatus", {
-  values: ["REQUESTED", "APPROVED", "REJECTED", "COMPLETED", "FAILED"] as const,
-});
+export const RefundStatusEnum = enumFromPrisma("RefundStatus", RefundStatus);
 
-export const RefundSourceEnum = builder.enumType("RefundSource", {
+export const RefundSourceEnum = enumFromPrisma("RefundSource", RefundSource, {
   description: "Who opened a refund: staff, the buyer (reportProblem) or the system (paid, but no voucher was available).",
-  values: ["STAFF", "CUSTOMER", "SYSTEM"] as const,
 });
 
 export const Refund = builder.prismaNode("Refund", {

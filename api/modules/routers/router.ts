@@ -1,10 +1,10 @@
 // Routers as stored. Adding, removing and checking them over the RouterOS API belongs to
 // the routers module's driver work; this is the read side other types link to.
+import { RouterStatus } from "../../db/generated/enums.js";
+import { enumFromPrisma } from "../common/enums.js";
 import { builder } from "../../core/builder.js";
 
-export const RouterStatusEnum = builder.enumType("RouterStatus", {
-  values: ["UNKNOWN", "ONLINE", "OFFLINE", "AUTH_FAILED"] as const,
-});
+export const RouterStatusEnum = enumFromPrisma("RouterStatus", RouterStatus);
 
 export const Router = builder.prismaNode("Router", {
   id: { field: "id" },

@@ -1,3 +1,5 @@
+import { TransactionStatus } from "../../db/generated/enums.js";
+import { enumFromPrisma } from "../common/enums.js";
 import { builder } from "../../core/builder.js";
 import { Money, money } from "../common/money.js";
 import { normalizeReference } from "../common/reference.js";
@@ -19,9 +21,7 @@ export function maskName(name: string): string {
 /** "0241234567" -> "024 ••• ••67" */
 export const maskPhone = (phone: string) => `${phone.slice(0, 3)} ••• ••${phone.slice(-2)}`;
 
-export const TransactionStatusEnum = builder.enumType("TransactionStatus", {
-  values: ["PENDING", "PAID", "FAILED", "PARTIALLY_REFUNDED", "REFUNDED"] as const,
-});
+export const TransactionStatusEnum = enumFromPrisma("TransactionStatus", TransactionStatus);
 
 export const Transaction = builder.prismaNode("Transaction", {
   id: { field: "id" },

@@ -1,3 +1,5 @@
+import { ProvisioningState, VoucherStatus } from "../../db/generated/enums.js";
+import { enumFromPrisma } from "../common/enums.js";
 import { z } from "zod";
 import { builder } from "../../core/builder.js";
 import { conflict, notFound } from "../../core/errors.js";
@@ -5,12 +7,8 @@ import type { Prisma } from "../../db/generated/client.js";
 import { idOf } from "../common/ids.js";
 import { BUYER, mayReadPassword, staffOrBuyer } from "../common/buyer.js";
 
-export const VoucherStatusEnum = builder.enumType("VoucherStatus", {
-  values: ["AVAILABLE", "SOLD", "DISABLED", "EXPIRED"] as const,
-});
-export const ProvisioningStateEnum = builder.enumType("ProvisioningState", {
-  values: ["NOT_REQUIRED", "PENDING", "PROVISIONED", "FAILED", "REMOVED"] as const,
-});
+export const VoucherStatusEnum = enumFromPrisma("VoucherStatus", VoucherStatus);
+export const ProvisioningStateEnum = enumFromPrisma("ProvisioningState", ProvisioningState);
 
 type UsageShape = { bytesIn: number; bytesOut: number; uptime: string; syncedAt: Date };
 

@@ -58,3 +58,13 @@ export function labelOf(status: string): string {
 	const text = status.replace(/_/g, ' ').toLowerCase();
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * Every value of a schema enum, in the order a page shows them. The list is checked at
+ * build time against the generated type: a status the server adds does not compile until
+ * the page lists it. Use: `allOf<TransactionStatus>()(['PENDING', ...])`.
+ */
+export const allOf =
+	<T extends string>() =>
+	<const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : { missing: Exclude<T, L[number]> })): T[] =>
+		[...list];
