@@ -189,7 +189,12 @@ export async function openDatabase(file: string, origin: string): Promise<Db> {
   const wrappedFactory = Object.create(factory) as Factory;
   wrappedFactory.connect = async () => {
     const adapter = await factory.connect();
-    const client = (adapter as unknown as { client: Database.Database }).client;
+    const client = (adapter as unknown as { client?: Database.Database }).client;
+    // The seams below are the adapter's internals (tests/integration/db-adapter-seams.test.ts):
+    // an upgrade that moves them must stop here, not run without the lock or the cache.
+    if (typeof client?.prepare !== "function" || typeof client.pragma !== "function") {
+      throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its better-sqlite3 connection as .client: see api/db/client.ts");
+    }
     configureConnection(client, origin);
     (adapter as unknown as { client: AdapterConnection }).client = adapterConnection(client);
     applyMigrations(client);
