@@ -168,6 +168,11 @@ describe("filters", () => {
     const target = routers[0]!;
     const one = await match({ model: "Router", recordId: target.id }, (r) => r.model === "Router" && r.recordId === target.id);
     expect(one).toHaveLength(2); // created, updated
+    // The global id every other field hands out finds the same entries, and each entry carries it.
+    const nodeId = Buffer.from(`Router:${target.id}`).toString("base64");
+    expect(await match({ recordId: nodeId }, (r) => r.recordId === target.id)).toEqual(one);
+    const carried = await server.gql(`query($f: LogFilter) { logs(first: 5, filter: $f) { edges { node { recordId nodeId } } } }`, { f: { recordId: nodeId } }, { token: server.adminToken });
+    expect(carried.data.logs.edges.map((e: { node: unknown }) => e.node)).toEqual(one.map(() => ({ recordId: target.id, nodeId })));
     await match({ recordId: target.id }, (r) => r.recordId === target.id);
     // One request's entries (the Activity view folds a request's row changes under its event).
     const requestId = reader.prepare("SELECT requestId FROM LogEntry WHERE model = 'Router' AND kind = 'CREATE' AND recordId = ?").pluck().get(target.id) as string;

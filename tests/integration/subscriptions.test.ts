@@ -284,7 +284,9 @@ describe("logAdded", () => {
     await inScope(() => prisma.router.update({ where: { id: other.id }, data: { host: "again" } }));
     // Entries reach every subscriber in sequence order: once a later entry has arrived
     // elsewhere, anything the filtered subscription should have had was sent before it.
-    const sentinel = watch<{ logAdded: { recordId: string } }>(server.ws(bearer(server.adminToken)), LOGS, { filter: { model: "Router", recordId: other.id }, since });
+    // (By the router's global id: the filter takes either id.)
+    const otherNodeId = Buffer.from(`Router:${other.id}`).toString("base64");
+    const sentinel = watch<{ logAdded: { recordId: string } }>(server.ws(bearer(server.adminToken)), LOGS, { filter: { model: "Router", recordId: otherNodeId }, since });
     await sentinel.count(3);
     const entries = (await w.count(1)).map((x) => x.logAdded);
     expect(entries.map((e) => [e.kind, e.recordId, e.message])).toEqual([["UPDATE", r.id, "Router updated: host"]]);

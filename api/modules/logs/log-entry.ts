@@ -3,6 +3,7 @@ import { enumFromPrisma } from "../common/enums.js";
 import { builder } from "../../core/builder.js";
 import { badInput } from "../../core/errors.js";
 import { viewDataOf } from "./redact.js";
+import { nodeIdOf } from "../common/ids.js";
 
 export const LogKindEnum = enumFromPrisma("LogKind", LogKind);
 export const LogLevelEnum = enumFromPrisma("LogLevel", LogLevel);
@@ -22,7 +23,12 @@ export const LogEntry = builder.prismaNode("LogEntry", {
     kind: t.expose("kind", { type: LogKindEnum }),
     level: t.expose("level", { type: LogLevelEnum }),
     model: t.exposeString("model", { nullable: true, description: "Model name for CREATE/UPDATE/DELETE entries, e.g. Transaction." }),
-    recordId: t.exposeString("recordId", { nullable: true }),
+    recordId: t.exposeString("recordId", { nullable: true, description: "The row's database id." }),
+    nodeId: t.id({
+      nullable: true,
+      description: "The row's global id, as Node.id of the object (LogFilter.recordId takes either).",
+      resolve: (e) => nodeIdOf(e.model, e.recordId),
+    }),
     message: t.exposeString("message"),
     actor: t.field({
       type: "User",

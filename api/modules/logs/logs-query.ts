@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { builder } from "../../core/builder.js";
 import { badInput } from "../../core/errors.js";
+import { rowIdOf } from "../common/ids.js";
 import { LogEntry, LogKindEnum, LogLevelEnum } from "./log-entry.js";
 import type { LogFilterValue } from "./filter.js";
 import { readLogPage } from "./page-query.js";
@@ -11,7 +12,10 @@ export const LogFilter = builder.inputType("LogFilter", {
     kinds: t.field({ type: [LogKindEnum] }),
     levels: t.field({ type: [LogLevelEnum] }),
     model: t.string({ validate: z.string().max(64, "Model name is too long") }),
-    recordId: t.string({ validate: z.string().max(200, "Record id is too long") }),
+    recordId: t.string({
+      description: "One row's entries: its global id (Node.id) or its database id (LogEntry.recordId).",
+      validate: z.string().max(200, "Record id is too long").transform(rowIdOf),
+    }),
     requestId: t.string({
       description: "Only the entries one request wrote (its row changes, login, payment...): LogEntry.requestId.",
       validate: z.string().max(100, "Request id is too long"),

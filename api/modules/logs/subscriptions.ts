@@ -1,4 +1,4 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
+import { nodeIdOf } from "../common/ids.js";
 import { builder } from "../../core/builder.js";
 import { whileAuthorized } from "../../core/live-auth.js";
 import { changeKinds, type LogRecord } from "../../events/types.js";
@@ -18,11 +18,11 @@ export const ModelEvent = builder.objectRef<LogRecord>("ModelEvent").implement({
   fields: (t) => ({
     sequence: t.exposeInt("sequence", { description: "The change's position in the log; strictly increasing." }),
     model: t.string({ resolve: (e) => e.model ?? "" }),
-    recordId: t.string({ resolve: (e) => e.recordId ?? "", description: "The row's database id (what LogFilter.recordId takes)." }),
+    recordId: t.string({ resolve: (e) => e.recordId ?? "", description: "The row's database id (LogFilter.recordId takes it or nodeId)." }),
     nodeId: t.id({
       nullable: true,
       description: "The record's global id, as Node.id of the queried object, for matching events against a client cache.",
-      resolve: (e) => (e.model && e.recordId ? encodeGlobalID(e.model, e.recordId) : null),
+      resolve: (e) => nodeIdOf(e.model, e.recordId),
     }),
     action: t.field({ type: ChangeAction, resolve: (e) => actionOf[e.kind as keyof typeof actionOf] }),
     at: t.field({ type: "DateTime", resolve: (e) => e.at }),
