@@ -219,7 +219,12 @@ describe("disableVoucher", () => {
 
     const sold = await voucher("dis-2");
     await server.app.services.prisma.voucher.update({ where: { id: sold.id }, data: { status: "SOLD" } });
-    expect((await server.gql(DISABLE, { id: sold.id }, { token: manager })).data.disableVoucher.status).toBe("DISABLED");
+    // A raw database id is not an id the API hands out: refused, and the voucher unchanged.
+    const raw = await server.gql(DISABLE, { id: sold.id }, { token: manager });
+    expect(codesOf(raw)).toEqual(["BAD_USER_INPUT"]);
+    expect(raw.errors?.[0]?.message).toBe("That is not a Voucher id: pass the Voucher's id as the API returned it");
+    expect((await voucher("dis-2")).status).toBe("SOLD");
+    expect((await server.gql(DISABLE, { id: nodeId(sold.id) }, { token: manager })).data.disableVoucher.status).toBe("DISABLED");
   });
 
   it("refuses a voucher a pending sale holds", async () => {

@@ -1,17 +1,23 @@
 import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { badInput } from "../../core/errors.js";
 
-/** Decodes a global ID and checks its type; a raw database id is accepted too. */
+/**
+ * The database id inside a global id (Node.id), checked to be of `typename`. Every argument
+ * that names a record takes the global id the API handed out, and only that: a raw database
+ * id, or another type's id, is refused with a message saying which id was expected.
+ */
 export function idOf(globalId: string, typename: string): string {
+  let decoded: { typename: string; id: string } | null = null;
   try {
-    const { typename: t, id } = decodeGlobalID(globalId);
-    if (t !== typename) throw badInput(`Expected a ${typename} id, got a ${t} id`);
-    return id;
-  } catch (e) {
-    if (e instanceof Error && e.message.startsWith("Expected")) throw e;
-    if (/^[a-z0-9]{20,32}$/.test(globalId)) return globalId;
-    throw badInput(`"${globalId}" is not a valid ${typename} id`);
+    decoded = decodeGlobalID(globalId);
+  } catch {
+    decoded = null;
   }
+  if (!decoded || encodeGlobalID(decoded.typename, decoded.id) !== globalId) {
+    throw badInput(`That is not a ${typename} id: pass the ${typename}'s id as the API returned it`);
+  }
+  if (decoded.typename !== typename) throw badInput(`Expected a ${typename} id, got a ${decoded.typename} id`);
+  return decoded.id;
 }
 
 /** A row's global id (Node.id) from its model and database id, as the log names rows. */

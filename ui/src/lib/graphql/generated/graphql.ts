@@ -77,6 +77,7 @@ export type LogFilter = {
   kinds?: Array<LogKind> | null | undefined;
   levels?: Array<LogLevel> | null | undefined;
   model?: string | null | undefined;
+  /** One row's entries: its global id (Node.id) or its database id (LogEntry.recordId). */
   recordId?: string | null | undefined;
   /** Only the entries one request wrote (its row changes, login, payment...): LogEntry.requestId. */
   requestId?: string | null | undefined;
