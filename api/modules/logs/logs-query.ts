@@ -2,6 +2,7 @@ import { z } from "zod";
 import { builder } from "../../core/builder.js";
 import { badInput } from "../../core/errors.js";
 import { rowIdOf } from "../common/ids.js";
+import { keysetPage, keysetWindow } from "../common/keyset.js";
 import { LogEntry, LogKindEnum, LogLevelEnum } from "./log-entry.js";
 import type { LogFilterValue } from "./filter.js";
 import { readLogPage } from "./page-query.js";
@@ -73,23 +74,16 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: LogFilter }),
     },
     resolve: async (_r, args, ctx) => {
-      if (args.first != null && args.last != null) throw badInput("Pass first or last, not both");
-      const size = args.last ?? args.first ?? 50;
-      if (size < 0 || size > MAX_PAGE) throw badInput(`Page size must be between 0 and ${MAX_PAGE}`);
-      const backward = args.last != null;
+      const window = keysetWindow(args, { maxSize: MAX_PAGE });
       // Keyset pagination on the sequence: a page costs the same at entry 10 or 1,000,000.
       const raw = readLogPage(ctx.services.reader.reader, args.filter as LogFilterValue | null, {
         below: args.after ? sequenceOf(args.after) : null,
         above: args.before ? sequenceOf(args.before) : null,
-        order: backward ? "ASC" : "DESC",
-        limit: size + 1,
+        order: window.backward ? "ASC" : "DESC",
+        limit: window.limit,
       });
-      const more = raw.length > size;
-      const rows = (raw.slice(0, size) as unknown as RawRow[]).map(toEntry);
-      if (backward) rows.reverse();
-      return backward
-        ? { rows, hasPreviousPage: more, hasNextPage: Boolean(args.before) }
-        : { rows, hasNextPage: more, hasPreviousPage: Boolean(args.after) };
+      const page = keysetPage(raw as unknown as RawRow[], window, args);
+      return { ...page, rows: page.rows.map(toEntry) };
     },
   }),
 }));

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { z } from "zod";
 import { builder } from "../../core/builder.js";
-import { badInput } from "../../core/errors.js";
+import { keysetPage, keysetWindow } from "../common/keyset.js";
 import type { Context } from "../../core/context.js";
 import type { Transaction as TransactionRow } from "../../db/generated/client.js";
 import { Transaction, TransactionStatusEnum } from "./transaction.js";
@@ -56,23 +56,17 @@ const MAX_PAGE = 200;
 type Args = { first?: number | null; after?: string | null; last?: number | null; before?: string | null; filter?: typeof TransactionFilter.$inferInput | null };
 
 async function page(args: Args, ctx: Context, info: GraphQLResolveInfo): Promise<Page> {
-  if (args.first != null && args.last != null) throw badInput("Pass first or last, not both");
-  const size = args.last ?? args.first ?? DEFAULT_PAGE;
-  if (size < 0 || size > MAX_PAGE) throw badInput(`Page size must be between 0 and ${MAX_PAGE}`);
+  const window = keysetWindow(args, { defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE });
   const read = ctx.services.reader.reader;
   const sql = transactionSql(read, args.filter);
-  const backward = args.last != null;
   // Keyset pagination on (createdAt, id): page 20,000 costs what page 1 does.
   const keysQuery = pageQuery(sql, {
     after: args.after ? keyOf(args.after) : null,
     before: args.before ? keyOf(args.before) : null,
-    backward,
-    limit: size + 1,
+    backward: window.backward,
+    limit: window.limit,
   });
-  const keys = read<Key>(keysQuery.sql, keysQuery.params);
-  const more = keys.length > size;
-  const pageKeys = keys.slice(0, size);
-  if (backward) pageKeys.reverse();
+  const { rows: pageKeys, hasNextPage, hasPreviousPage } = keysetPage(read<Key>(keysQuery.sql, keysQuery.params), window, args);
   // Then the rows with what the query selects under edges.node, relations included, in one plan.
   const query = await queryFromInfo({ context: ctx, info, typeName: "Transaction", path: ["edges", "node"], awaitSelections: true });
   const rows = pageKeys.length
@@ -83,9 +77,7 @@ async function page(args: Args, ctx: Context, info: GraphQLResolveInfo): Promise
     const node = byId.get(k.id);
     return node ? [{ cursor: cursorOf(k), node }] : [];
   });
-  return backward
-    ? { edges, sql, hasPreviousPage: more, hasNextPage: Boolean(args.before) }
-    : { edges, sql, hasNextPage: more, hasPreviousPage: Boolean(args.after) };
+  return { edges, sql, hasNextPage, hasPreviousPage };
 }
 
 builder.queryFields((t) => ({
