@@ -1,7 +1,18 @@
 // Keyset (cursor) pagination for the connections whose rows come from SQL (the log, sales):
 // the page-size rules and the Relay page flags in one place. A page fetches one row more
 // than it shows; that row only says whether there is a further page.
+import type { builder } from "../../core/builder.js";
 import { badInput } from "../../core/errors.js";
+
+type ArgBuilder = Parameters<Parameters<typeof builder.queryFields>[0]>[0]["arg"];
+
+/** The four Relay page arguments, as every keyset connection takes them. */
+export const keysetArgs = (arg: ArgBuilder) => ({
+  first: arg.int({ description: "Page size, toward older rows." }),
+  after: arg.string({ description: "endCursor of the previous page." }),
+  last: arg.int({ description: "Page size, toward newer rows." }),
+  before: arg.string({ description: "startCursor of the next page." }),
+});
 
 export type KeysetArgs = { first?: number | null; after?: string | null; last?: number | null; before?: string | null };
 

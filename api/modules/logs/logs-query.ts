@@ -2,7 +2,7 @@ import { z } from "zod";
 import { builder } from "../../core/builder.js";
 import { badInput } from "../../core/errors.js";
 import { rowIdOf } from "../common/ids.js";
-import { keysetPage, keysetWindow } from "../common/keyset.js";
+import { keysetArgs, keysetPage, keysetWindow } from "../common/keyset.js";
 import { LogEntry, LogKindEnum, LogLevelEnum } from "./log-entry.js";
 import type { LogFilterValue } from "./filter.js";
 import { readLogPage } from "./page-query.js";
@@ -67,10 +67,7 @@ builder.queryFields((t) => ({
     description: "The log, newest first. `first`/`after` pages toward older entries, `last`/`before` toward newer.",
     authScopes: { staff: true },
     args: {
-      first: t.arg.int(),
-      after: t.arg.string(),
-      last: t.arg.int(),
-      before: t.arg.string(),
+      ...keysetArgs(t.arg),
       filter: t.arg({ type: LogFilter }),
     },
     resolve: async (_r, args, ctx) => {

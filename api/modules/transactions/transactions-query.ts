@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { z } from "zod";
 import { builder } from "../../core/builder.js";
-import { keysetPage, keysetWindow } from "../common/keyset.js";
+import { keysetArgs, keysetPage, keysetWindow } from "../common/keyset.js";
 import type { Context } from "../../core/context.js";
 import type { Transaction as TransactionRow } from "../../db/generated/client.js";
 import { Transaction, TransactionStatusEnum } from "./transaction.js";
@@ -86,10 +86,7 @@ builder.queryFields((t) => ({
     description: "Sales, newest first (staff). `first`/`after` page toward older sales, `last`/`before` toward newer.",
     authScopes: { staff: true },
     args: {
-      first: t.arg.int(),
-      after: t.arg.string(),
-      last: t.arg.int(),
-      before: t.arg.string(),
+      ...keysetArgs(t.arg),
       filter: t.arg({ type: TransactionFilter }),
     },
     resolve: (_r, args, ctx, info) => page(args, ctx, info),
