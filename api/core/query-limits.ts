@@ -15,6 +15,7 @@ import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import type { Context, Services } from "./context.js";
 import { ErrorCode } from "./errors.js";
 import { normalizeAddress } from "./client-address.js";
+import { currentScope, runInScope } from "../db/request-context.js";
 
 export type QueryLimits = { depth: number; aliases: number; directives: number; cost: number };
 
@@ -116,17 +117,25 @@ export function queryLimitsPlugin(services: Pick<Services, "log" | "config" | "m
       if (op?.operation !== "query") return; // a mutation is never answered before it finished
       const ms = services.config.operationTimeoutMs;
       setExecuteFn(async (a) => {
+        // The executor stops resolving further fields once the signal is aborted, so a timed
+        // out query stops asking the database for more (a client disconnect aborts it too).
+        const stop = new AbortController();
+        const given = (a as { signal?: AbortSignal }).signal;
+        const signal = given ? AbortSignal.any([given, stop.signal]) : stop.signal;
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<{ errors: GraphQLError[] }>((resolve) => {
           timer = setTimeout(() => {
             refused("timeout", ctx.clientIp, [`query ran longer than ${ms} ms`]);
-            resolve({
-              errors: [new GraphQLError(`This request took longer than ${Math.ceil(ms / 1000)} seconds: ask for fewer items and try again`, { extensions: { code: ErrorCode.TIMEOUT } })],
-            });
+            const error = new GraphQLError(`This request took longer than ${ms < 2000 ? `${ms} ms` : `${Math.round(ms / 1000)} seconds`}: ask for fewer items and try again`, { extensions: { code: ErrorCode.TIMEOUT } });
+            stop.abort(error);
+            resolve({ errors: [error] });
           }, ms);
         });
+        const scope = currentScope() ?? { actor: ctx.actor, requestId: ctx.requestId };
+        const running = Promise.resolve(runInScope({ ...scope, signal }, () => executeFn({ ...a, signal } as typeof a)));
+        running.catch(() => {}); // once timed out, its abort rejection has no one to hear it
         try {
-          return await Promise.race([executeFn(a), timeout]);
+          return await Promise.race([running, timeout]);
         } finally {
           clearTimeout(timer);
         }

@@ -9,6 +9,7 @@ import { applyMigrations } from "./migrate.js";
 import { installChangeTriggers } from "../events/triggers.js";
 import { actorId, actorLabel, currentScope } from "./request-context.js";
 import { noteWrite } from "./write-tracker.js";
+import { statementTurn } from "./event-loop-turns.js";
 import "./plan-cache.js";
 
 type Factory = PrismaBetterSQLite3;
@@ -39,13 +40,29 @@ export class Lock {
 // an open interactive transaction, so another request's statement would run inside that
 // transaction (and roll back with it). Every statement outside a transaction waits here
 // until the open transaction commits or rolls back.
+// Once its turn comes, a statement first lets the event loop turn if this turn has run
+// statements long enough (event-loop-turns.ts), and is dropped when its request was given
+// up on (a query past OPERATION_TIMEOUT_MS): the statements it had queued then no longer
+// hold up everyone else's.
+async function turn<T>(fn: () => Promise<T>): Promise<T> {
+  await statementTurn();
+  currentScope()?.signal?.throwIfAborted();
+  return fn();
+}
+
 function serialized(inner: Adapter, lock: Lock): Adapter {
   const wrapped = Object.create(inner) as Adapter;
-  wrapped.queryRaw = (q) => lock.run(() => inner.queryRaw(q));
-  wrapped.executeRaw = (q) => lock.run(() => inner.executeRaw(q));
-  wrapped.executeScript = (s) => lock.run(() => inner.executeScript(s));
+  wrapped.queryRaw = (q) => lock.run(() => turn(() => inner.queryRaw(q)));
+  wrapped.executeRaw = (q) => lock.run(() => turn(() => inner.executeRaw(q)));
+  wrapped.executeScript = (s) => lock.run(() => turn(() => inner.executeScript(s)));
   wrapped.startTransaction = async (isolation) => {
     const release = await lock.acquire();
+    try {
+      await turn(async () => undefined);
+    } catch (e) {
+      release();
+      throw e;
+    }
     let tx: Tx;
     try {
       tx = await inner.startTransaction(isolation);

@@ -8,7 +8,8 @@ export type Actor =
   | { kind: "system"; label?: string }
   | { kind: "anonymous" };
 
-export type RequestScope = { actor: Actor; requestId: string | null };
+/** `signal`: aborted once the request was given up on (its remaining statements are dropped). */
+export type RequestScope = { actor: Actor; requestId: string | null; signal?: AbortSignal };
 
 const storage = new AsyncLocalStorage<RequestScope>();
 
