@@ -20,6 +20,7 @@ const access: Record<string, Level> = {
   "Query.transactionByReference": "public",
   "Query.logs": "staff",
   "Query.transactions": "staff",
+  "Query.transactionTotals": "staff",
   "Query.vouchers": "staff",
   "Query.printBatch": "staff",
   "Query.printBatches": "staff",

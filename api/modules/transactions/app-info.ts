@@ -1,7 +1,7 @@
 import { builder } from "../../core/builder.js";
 
 /** Prices are in GHS (Allocation.currency defaults to it); the config has no currency setting. */
-const CURRENCY = "GHS";
+export const CURRENCY = "GHS";
 
 type AppInfoShape = { currency: string; paymentProvider: string; hotspotLoginUrl: string | null; timeZone: string };
 

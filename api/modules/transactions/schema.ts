@@ -2,3 +2,4 @@
 import "./transaction.js";
 import "./transactions-query.js";
 import "./app-info.js";
+import "./totals.js";

@@ -55,6 +55,7 @@ type Documents = {
     "\n\tsubscription TransactionSaved {\n\t\tmodelSaved(models: [\"Transaction\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n": typeof types.TransactionSavedDocument,
     "\n\tmutation Purchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\tid\n\t\t\t\treference\n\t\t\t\tstatus\n\t\t\t}\n\t\t}\n\t}\n": typeof types.PurchaseDocument,
     "\n\tmutation ConfirmPayment($input: ConfirmPaymentInput!) {\n\t\tconfirmPayment(input: $input) {\n\t\t\tid\n\t\t\treference\n\t\t\tstatus\n\t\t\tfailureReason\n\t\t\tvoucher {\n\t\t\t\tid\n\t\t\t\tusername\n\t\t\t\tpassword\n\t\t\t}\n\t\t}\n\t}\n": typeof types.ConfirmPaymentDocument,
+    "\n\tquery TransactionTotals($filter: TransactionFilter) {\n\t\ttransactionTotals(filter: $filter) {\n\t\t\tcount\n\t\t\tpaidCount\n\t\t\tgross {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\trefunded {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tnet {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t}\n\t}\n": typeof types.TransactionTotalsDocument,
     "\n\tquery Users {\n\t\tusers {\n\t\t\tid\n\t\t\tusername\n\t\t\temail\n\t\t\tphoneNumber\n\t\t\trole\n\t\t\tcreatedAt\n\t\t}\n\t}\n": typeof types.UsersDocument,
     "\n\tmutation CreateUser($input: CreateUserInput!) {\n\t\tcreateUser(input: $input) {\n\t\t\tid\n\t\t\tusername\n\t\t}\n\t}\n": typeof types.CreateUserDocument,
     "\n\tmutation DeleteUser($id: ID!) {\n\t\tdeleteUser(id: $id)\n\t}\n": typeof types.DeleteUserDocument,
@@ -130,6 +131,7 @@ const documents: Documents = {
     "\n\tsubscription TransactionSaved {\n\t\tmodelSaved(models: [\"Transaction\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n": types.TransactionSavedDocument,
     "\n\tmutation Purchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\tid\n\t\t\t\treference\n\t\t\t\tstatus\n\t\t\t}\n\t\t}\n\t}\n": types.PurchaseDocument,
     "\n\tmutation ConfirmPayment($input: ConfirmPaymentInput!) {\n\t\tconfirmPayment(input: $input) {\n\t\t\tid\n\t\t\treference\n\t\t\tstatus\n\t\t\tfailureReason\n\t\t\tvoucher {\n\t\t\t\tid\n\t\t\t\tusername\n\t\t\t\tpassword\n\t\t\t}\n\t\t}\n\t}\n": types.ConfirmPaymentDocument,
+    "\n\tquery TransactionTotals($filter: TransactionFilter) {\n\t\ttransactionTotals(filter: $filter) {\n\t\t\tcount\n\t\t\tpaidCount\n\t\t\tgross {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\trefunded {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tnet {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t}\n\t}\n": types.TransactionTotalsDocument,
     "\n\tquery Users {\n\t\tusers {\n\t\t\tid\n\t\t\tusername\n\t\t\temail\n\t\t\tphoneNumber\n\t\t\trole\n\t\t\tcreatedAt\n\t\t}\n\t}\n": types.UsersDocument,
     "\n\tmutation CreateUser($input: CreateUserInput!) {\n\t\tcreateUser(input: $input) {\n\t\t\tid\n\t\t\tusername\n\t\t}\n\t}\n": types.CreateUserDocument,
     "\n\tmutation DeleteUser($id: ID!) {\n\t\tdeleteUser(id: $id)\n\t}\n": types.DeleteUserDocument,
@@ -342,6 +344,10 @@ export function graphql(source: "\n\tmutation Purchase($input: PurchaseInput!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n\tmutation ConfirmPayment($input: ConfirmPaymentInput!) {\n\t\tconfirmPayment(input: $input) {\n\t\t\tid\n\t\t\treference\n\t\t\tstatus\n\t\t\tfailureReason\n\t\t\tvoucher {\n\t\t\t\tid\n\t\t\t\tusername\n\t\t\t\tpassword\n\t\t\t}\n\t\t}\n\t}\n"): (typeof documents)["\n\tmutation ConfirmPayment($input: ConfirmPaymentInput!) {\n\t\tconfirmPayment(input: $input) {\n\t\t\tid\n\t\t\treference\n\t\t\tstatus\n\t\t\tfailureReason\n\t\t\tvoucher {\n\t\t\t\tid\n\t\t\t\tusername\n\t\t\t\tpassword\n\t\t\t}\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tquery TransactionTotals($filter: TransactionFilter) {\n\t\ttransactionTotals(filter: $filter) {\n\t\t\tcount\n\t\t\tpaidCount\n\t\t\tgross {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\trefunded {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tnet {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery TransactionTotals($filter: TransactionFilter) {\n\t\ttransactionTotals(filter: $filter) {\n\t\t\tcount\n\t\t\tpaidCount\n\t\t\tgross {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\trefunded {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tnet {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -85,3 +85,27 @@ export const ConfirmPaymentDoc = graphql(`
 		}
 	}
 `);
+
+export const TransactionTotalsDoc = graphql(`
+	query TransactionTotals($filter: TransactionFilter) {
+		transactionTotals(filter: $filter) {
+			count
+			paidCount
+			gross {
+				amountMinor
+				currency
+				formatted
+			}
+			refunded {
+				amountMinor
+				currency
+				formatted
+			}
+			net {
+				amountMinor
+				currency
+				formatted
+			}
+		}
+	}
+`);
