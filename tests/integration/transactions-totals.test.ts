@@ -9,6 +9,7 @@ import { seedAllocation } from "./sales-seed.js";
 
 let server: TestServer;
 let staff: string;
+let manager: string;
 let bundles: { id: string; dbId: string }[];
 
 const STATUSES = ["PENDING", "PAID", "FAILED", "PARTIALLY_REFUNDED", "REFUNDED"] as const;
@@ -24,6 +25,7 @@ const TOTALS = `query($filter: TransactionFilter) {
 beforeAll(async () => {
   server = await startTestServer();
   staff = await server.tokenFor("STAFF");
+  manager = await server.tokenFor("MANAGER");
   bundles = [await seedAllocation(server, { vouchers: 0 }), await seedAllocation(server, { vouchers: 0 })];
 });
 afterAll(() => server?.stop());
@@ -123,7 +125,7 @@ describe("transactionTotals", () => {
           }),
         });
         for (const f of [{}, ...filters]) {
-          const r = await server.gql(TOTALS, { filter: filterInput(f) }, { token: staff });
+          const r = await server.gql(TOTALS, { filter: filterInput(f) }, { token: manager });
           expect(r.errors).toBeUndefined();
           const want = expected(f);
           const got = r.data.transactionTotals;
@@ -142,10 +144,19 @@ describe("transactionTotals", () => {
       transactions(first: 2, after: $after, filter: $filter) { totalCount pageInfo { endCursor } }
       transactionTotals(filter: $filter) { count gross { amountMinor } }
     }`;
-    const first = await server.gql(q, { filter }, { token: staff });
-    const second = await server.gql(q, { filter, after: first.data.transactions.pageInfo.endCursor }, { token: staff });
+    const first = await server.gql(q, { filter }, { token: manager });
+    const second = await server.gql(q, { filter, after: first.data.transactions.pageInfo.endCursor }, { token: manager });
     expect(first.data.transactionTotals).toEqual(second.data.transactionTotals);
     expect(first.data.transactionTotals.count).toBe(first.data.transactions.totalCount);
+  });
+
+  it("gives staff the counts and managers the money too", async () => {
+    const counts = await server.gql(`{ transactionTotals { count paidCount } }`, {}, { token: staff });
+    expect(counts.errors).toBeUndefined();
+    expect(counts.data.transactionTotals.count).toBe(expected({}).count);
+    const money = await server.gql(`{ transactionTotals { count gross { amountMinor } } }`, {}, { token: staff });
+    expect(money.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(money.errors?.[0]?.path).toEqual(["transactionTotals", "gross"]);
   });
 
   it("is refused to anonymous callers, and bad filters write nothing and say why", async () => {

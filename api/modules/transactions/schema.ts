@@ -3,3 +3,4 @@ import "./transaction.js";
 import "./transactions-query.js";
 import "./app-info.js";
 import "./totals.js";
+import "./cash-up-query.js";

@@ -26,22 +26,26 @@ export function totalsQuery(q: TransactionSql) {
   };
 }
 
+// As on the dashboard: counts for staff, the shop's money for managers (staff count their own
+// drawer on the cash-up, which shows them only their own sales).
+const MONEY = { manager: true } as const;
+
 const TransactionTotals = builder.objectRef<Totals>("TransactionTotals").implement({
   description:
     "Totals of the sales a filter matches. Gross, refunded and net count only sales that took money (PAID, PARTIALLY_REFUNDED, REFUNDED); a pending or failed sale took none.",
   fields: (t) => ({
     count: t.exposeInt("count", { description: "Sales matching the filter, whatever their status (the list's totalCount)." }),
     paidCount: t.exposeInt("paidCount", { description: "Of those, the sales that took money." }),
-    gross: t.field({ type: Money, description: "What those sales took, before refunds.", resolve: (x) => money(x.grossMinor, CURRENCY) }),
-    refunded: t.field({ type: Money, description: "What was given back of them.", resolve: (x) => money(x.refundedMinor, CURRENCY) }),
-    net: t.field({ type: Money, description: "Gross minus refunded.", resolve: (x) => money(x.grossMinor - x.refundedMinor, CURRENCY) }),
+    gross: t.field({ type: Money, authScopes: MONEY, description: "What those sales took, before refunds.", resolve: (x) => money(x.grossMinor, CURRENCY) }),
+    refunded: t.field({ type: Money, authScopes: MONEY, description: "What was given back of them.", resolve: (x) => money(x.refundedMinor, CURRENCY) }),
+    net: t.field({ type: Money, authScopes: MONEY, description: "Gross minus refunded.", resolve: (x) => money(x.grossMinor - x.refundedMinor, CURRENCY) }),
   }),
 });
 
 builder.queryFields((t) => ({
   transactionTotals: t.field({
     type: TransactionTotals,
-    description: "Staff: count, gross, refunded and net of the sales `transactions(filter:)` lists with the same filter.",
+    description: "Staff: count, gross, refunded and net of the sales `transactions(filter:)` lists with the same filter (the money fields need a manager).",
     authScopes: { staff: true },
     args: { filter: t.arg({ type: TransactionFilter }) },
     resolve: (_r, args, ctx) => {

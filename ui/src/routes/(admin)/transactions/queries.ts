@@ -87,21 +87,21 @@ export const ConfirmPaymentDoc = graphql(`
 `);
 
 export const TransactionTotalsDoc = graphql(`
-	query TransactionTotals($filter: TransactionFilter) {
+	query TransactionTotals($filter: TransactionFilter, $money: Boolean!) {
 		transactionTotals(filter: $filter) {
 			count
 			paidCount
-			gross {
+			gross @include(if: $money) {
 				amountMinor
 				currency
 				formatted
 			}
-			refunded {
+			refunded @include(if: $money) {
 				amountMinor
 				currency
 				formatted
 			}
-			net {
+			net @include(if: $money) {
 				amountMinor
 				currency
 				formatted
