@@ -6,7 +6,7 @@ import type { HttpRoute, RouteContext } from "../../core/extensions.js";
 import { badInput } from "../../core/errors.js";
 import { formatMinor } from "../common/money.js";
 import { idOf } from "../common/ids.js";
-import { CURRENCY } from "./app-info.js";
+import { CURRENCY } from "./money-taken.js";
 import { cashUp, cashUpScope } from "./cash-up.js";
 import { csvLine, csvStart } from "./csv.js";
 

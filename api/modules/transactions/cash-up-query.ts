@@ -3,7 +3,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../../core/builder.js";
 import { Money, money } from "../common/money.js";
 import { idOf } from "../common/ids.js";
-import { CURRENCY } from "./app-info.js";
+import { CURRENCY } from "./money-taken.js";
 import { cashUp, cashUpScope, type CashUp, type CashUpGroup } from "./cash-up.js";
 
 const CashUpRow = builder.objectRef<CashUpGroup>("CashUpRow").implement({

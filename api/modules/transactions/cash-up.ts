@@ -10,7 +10,7 @@ import { badInput, forbidden } from "../../core/errors.js";
 import { roleAtLeast } from "../../core/roles.js";
 import type { Viewer } from "../../core/auth.js";
 import { addLocalDays, shopDayStart } from "../dashboard/index.js";
-import { moneyTakenSql } from "./totals.js";
+import { moneyTakenSql } from "./money-taken.js";
 
 export const MAX_CASH_UP_DAYS = 366;
 /** How a sale nobody at the shop recorded (the customer paid on /buy) is named. */

@@ -3,13 +3,9 @@
 // list (filter.ts), never by adding up a page. Money is integer minor units end to end.
 import { builder } from "../../core/builder.js";
 import { Money, money } from "../common/money.js";
-import { CURRENCY } from "./app-info.js";
+import { CURRENCY, moneyTakenSql } from "./money-taken.js";
 import { fromTransactions, transactionSql, whereOf, type TransactionSql } from "./filter.js";
 import { TransactionFilter } from "./transactions-query.js";
-
-/** A sale took money in these states (as the dashboard counts them); PENDING and FAILED took none. */
-export const MONEY_TAKEN = ["PAID", "PARTIALLY_REFUNDED", "REFUNDED"] as const;
-export const moneyTakenSql = (column = `"status"`) => `${column} IN (${MONEY_TAKEN.map((s) => `'${s}'`).join(", ")})`;
 
 export type Totals = { count: number; paidCount: number; grossMinor: number; refundedMinor: number };
 
