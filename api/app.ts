@@ -12,7 +12,7 @@ import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { schema } from "./schema.js";
 import { paymentWebhookRoute, reconcilerWorker } from "./modules/sales/index.js";
-import { transactionsExportRoute } from "./modules/transactions/index.js";
+import { cashUpExportRoute, transactionsExportRoute } from "./modules/transactions/index.js";
 import { outboxWorker } from "./modules/notifications/index.js";
 import { backupDownloadRoute, backupScheduleWorker, ensureBackupDir } from "./modules/backups/index.js";
 import { serveUpload, type UploadedFile } from "./core/uploads.js";
@@ -94,7 +94,7 @@ function securityHeaders(res: ServerResponse, secure: boolean) {
 }
 
 /** Every HTTP route besides GraphQL, health and the dashboard. */
-const routes: readonly HttpRoute[] = [paymentWebhookRoute, transactionsExportRoute, backupDownloadRoute];
+const routes: readonly HttpRoute[] = [paymentWebhookRoute, transactionsExportRoute, cashUpExportRoute, backupDownloadRoute];
 /** Every background worker, started with the server and stopped before the database closes. */
 const workers: readonly Worker[] = [reconcilerWorker, outboxWorker, backupScheduleWorker, logRetentionWorker];
 

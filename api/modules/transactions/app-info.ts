@@ -1,7 +1,5 @@
 import { builder } from "../../core/builder.js";
-
-/** Prices are in GHS (Allocation.currency defaults to it); the config has no currency setting. */
-const CURRENCY = "GHS";
+import { CURRENCY } from "./money-taken.js";
 
 type AppInfoShape = { currency: string; paymentProvider: string; hotspotLoginUrl: string | null; timeZone: string };
 

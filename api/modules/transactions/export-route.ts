@@ -7,6 +7,7 @@ import { actorFor } from "../../core/context.js";
 import type { HttpRoute, RouteContext } from "../../core/extensions.js";
 import { badInput } from "../../core/errors.js";
 import { formatMinor } from "../common/money.js";
+import { csvLine, csvStart } from "./csv.js";
 import {
   fromTransactions, NEWEST_FIRST, olderThan, transactionSql, transactionStatuses, whereOf,
   type Key, type TransactionFilterValue, type TransactionSql, type TransactionStatusValue,
@@ -19,19 +20,6 @@ const columns = [
   "currency", "provider", "providerReference", "voucher", "voucherDelivered", "failureReason",
 ] as const;
 
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled.
- * Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
- * apostrophe: a buyer's name is typed by the public and the file is opened in Excel.
- */
-export function csvField(value: string | number | boolean | Date | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let s = value instanceof Date ? value.toISOString() : String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-const csvLine = (values: Parameters<typeof csvField>[0][]) => `${values.map(csvField).join(",")}\r\n`;
 
 type ExportRow = Key & {
   reference: string; paidAt: string | null; status: string; fullName: string; phoneNumber: string; network: string | null;
@@ -84,15 +72,9 @@ async function handle({ res, services, url, viewer, requestId }: RouteContext): 
   // Bad parameters throw BAD_USER_INPUT here, before any byte of the file is sent.
   const filter = filterOf(url);
   const query = transactionSql(services.reader.reader, filter);
-  res.writeHead(200, {
-    "content-type": "text/csv; charset=utf-8",
-    "content-disposition": `attachment; filename="transactions-${stamp(new Date())}.csv"`,
-    "cache-control": "no-store",
-  });
+  csvStart(res, `transactions-${stamp(new Date())}.csv`, [...columns]);
   let closed = false;
   res.on("close", () => (closed = true));
-  // The byte order mark makes Excel read the file as UTF-8 (names with accents).
-  res.write(`\uFEFF${csvLine([...columns])}`);
 
   let rows = 0;
   let outcome = "ok";

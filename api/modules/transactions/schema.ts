@@ -2,3 +2,5 @@
 import "./transaction.js";
 import "./transactions-query.js";
 import "./app-info.js";
+import "./totals.js";
+import "./cash-up-query.js";

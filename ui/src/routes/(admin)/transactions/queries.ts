@@ -85,3 +85,27 @@ export const ConfirmPaymentDoc = graphql(`
 		}
 	}
 `);
+
+export const TransactionTotalsDoc = graphql(`
+	query TransactionTotals($filter: TransactionFilter, $money: Boolean!) {
+		transactionTotals(filter: $filter) {
+			count
+			paidCount
+			gross @include(if: $money) {
+				amountMinor
+				currency
+				formatted
+			}
+			refunded @include(if: $money) {
+				amountMinor
+				currency
+				formatted
+			}
+			net @include(if: $money) {
+				amountMinor
+				currency
+				formatted
+			}
+		}
+	}
+`);
