@@ -13,6 +13,7 @@ const BackupSettings = builder.objectRef<Config>("BackupSettings").implement({
     nextRunAt: t.field({ type: "DateTime", nullable: true, resolve: (c) => nextRun(c.backups.schedule, c.timeZone) }),
     keep: t.int({ nullable: true, description: "BACKUP_KEEP: how many finished backups are kept.", resolve: (c) => c.backups.keep ?? null }),
     keepDays: t.float({ nullable: true, description: "BACKUP_KEEP_DAYS: how many days a backup is kept.", resolve: (c) => c.backups.keepDays ?? null }),
+    maxUploadBytes: t.float({ description: "BACKUP_MAX_UPLOAD_MB in bytes: the largest file a restore can upload.", resolve: (c) => c.backups.maxUploadBytes }),
   }),
 });
 

@@ -42,6 +42,31 @@ export function onConnectionChange(listener: (state: ConnectionState) => void): 
 	return () => listeners.delete(listener);
 }
 
+/** The server closes every socket with this code after a restore: all data on screen is stale. */
+export const RESTORED_CLOSE_CODE = 4205;
+let restoreHolds = 0;
+let restoreSeen = false;
+
+function reloadAfterRestore() {
+	if (restoreHolds > 0) restoreSeen = true;
+	else location.reload();
+}
+
+/**
+ * The page running a restore holds the reload until it has shown its own answer; release
+ * reloads then if the signal came meanwhile (or `reload` is set).
+ */
+export function holdRestoreReload(): (reload?: boolean) => void {
+	restoreHolds++;
+	let released = false;
+	return (reload = false) => {
+		if (released) return;
+		released = true;
+		restoreHolds--;
+		if (restoreHolds === 0 && (restoreSeen || reload)) location.reload();
+	};
+}
+
 function createSocket(): WsClient {
 	const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
 	// A drop is an unexpected close after a connection; the lazy socket's own close
@@ -64,6 +89,7 @@ function createSocket(): WsClient {
 				dropped = false;
 			},
 			closed: (event) => {
+				if ((event as CloseEvent | undefined)?.code === RESTORED_CLOSE_CODE) return reloadAfterRestore();
 				const wasConnected = connectionState === 'connected';
 				const normal = (event as CloseEvent | undefined)?.code === 1000;
 				dropped = !normal && (dropped || wasConnected);

@@ -28,6 +28,7 @@ export const BackupsDoc = graphql(`
 			nextRunAt
 			keep
 			keepDays
+			maxUploadBytes
 		}
 	}
 `);
@@ -57,6 +58,96 @@ export const BackupProgressDoc = graphql(`
 			total
 			fraction
 			error
+		}
+	}
+`);
+
+export const ValidateBackupDoc = graphql(`
+	mutation ValidateBackup($backupId: ID, $file: File) {
+		validateBackup(backupId: $backupId, file: $file) {
+			format
+			migration
+			migratedForward
+			rows
+			sequence
+			sizeBytes
+			takenAt
+			tables {
+				table
+				rows
+				currentRows
+			}
+		}
+	}
+`);
+
+export const RestoreBackupDoc = graphql(`
+	mutation RestoreBackup($file: File!) {
+		restoreBackup(file: $file) {
+			restoredAt
+			replayed
+			sequence
+			report {
+				rows
+				sequence
+			}
+			safetyBackup {
+				id
+				fileName
+			}
+		}
+	}
+`);
+
+export const RestoreToPointDoc = graphql(`
+	mutation RestoreToPoint($backupId: ID!, $sequence: Int, $at: DateTime) {
+		restoreToPoint(backupId: $backupId, sequence: $sequence, at: $at) {
+			restoredAt
+			replayed
+			sequence
+			report {
+				rows
+				sequence
+			}
+			safetyBackup {
+				id
+				fileName
+			}
+		}
+	}
+`);
+
+export const JournalEndDoc = graphql(`
+	query JournalEnd {
+		journalStatus {
+			enabled
+			lastSequence
+		}
+	}
+`);
+
+export const DeletedRowsDoc = graphql(`
+	query DeletedRows($model: String, $first: Int, $after: String) {
+		deletedRows(model: $model, first: $first, after: $after) {
+			nodes {
+				sequence
+				model
+				recordId
+				deletedAt
+				actorLabel
+				values
+			}
+			hasMore
+			endCursor
+		}
+	}
+`);
+
+export const RestoreDeletedDoc = graphql(`
+	mutation RestoreDeleted($model: String!, $recordId: String!) {
+		restoreDeleted(model: $model, recordId: $recordId) {
+			id
+			sequence
 		}
 	}
 `);
