@@ -26,12 +26,18 @@ export async function launch(): Promise<Browser> {
 
 /**
  * Polls a JavaScript expression in the page (through the DevTools protocol, which the
- * page's script policy does not govern) until it is truthy; throws after `timeout` ms.
+ * page's script policy does not govern) until it is truthy, across reloads; throws after
+ * `timeout` ms.
  */
 export async function waitForExpression(page: Page, expression: string, timeout = 10_000): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    if (await page.evaluate(expression)) return;
+    // A page that reloads meanwhile has no context for a moment: ask again in the new one.
+    const value = await page.evaluate(expression).catch((err: Error) => {
+      if (/Execution context was destroyed|navigat/i.test(err.message)) return false;
+      throw err;
+    });
+    if (value) return;
     if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for: ${expression}`);
     await page.waitForTimeout(50);
   }

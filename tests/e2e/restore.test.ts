@@ -32,6 +32,14 @@ describe.skipIf(skipReason !== null)("restore in Chromium", () => {
     return r.data.createAllocation.id as string;
   };
 
+  /** Clicks the dialog's Restore and waits for the reload that follows a restore, then its note. */
+  const confirmRestore = async (note = "Restored") => {
+    await page.evaluate("window.__beforeRestore = true");
+    await page.locator("dialog button:has-text('Restore')").last().click();
+    await waitForExpression(page, "window.__beforeRestore === undefined && document.readyState === 'complete'", 30_000);
+    await page.locator(".toast", { hasText: note }).waitFor();
+  };
+
   beforeAll(async () => {
     server = await startTestServer({ env: { BACKUP_SCHEDULE: "off" } });
     browser = await launch();
@@ -71,10 +79,8 @@ describe.skipIf(skipReason !== null)("restore in Chromium", () => {
     expect(await restore.isDisabled()).toBe(true);
     await page.fill("input[aria-label='Type RESTORE to confirm']", "RESTORE");
     await shot(page, "restore-dialog", false);
-    await restore.click();
-
     // The page reloads and says what happened; the list now holds the safety copy.
-    await page.locator(".toast", { hasText: "Restored" }).waitFor({ timeout: 30_000 });
+    await confirmRestore();
     expect(await page.locator(".toast").innerText()).toMatch(/A safety backup of the data before was kept: chillzone-.*\.sqlite/);
     await page.locator("[data-testid=backup-row]", { hasText: "Before a restore" }).waitFor();
     expect(await bundleNames()).toEqual(["Kept bundle"]);
@@ -119,8 +125,7 @@ describe.skipIf(skipReason !== null)("restore in Chromium", () => {
     expect(seen.length).toBeGreaterThan(0);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     await page.fill("input[aria-label='Type RESTORE to confirm']", "RESTORE");
-    await page.locator("dialog button:has-text('Restore')").last().click();
-    await page.locator(".toast", { hasText: "Restored" }).waitFor({ timeout: 30_000 });
+    await confirmRestore();
     expect(await bundleNames()).toEqual(["Kept bundle"]);
   });
 
@@ -139,6 +144,25 @@ describe.skipIf(skipReason !== null)("restore in Chromium", () => {
     await page.locator(".toast", { hasText: "Allocation brought back" }).waitFor();
     await row.waitFor({ state: "detached" });
     expect(await bundleNames()).toEqual(["Deleted by mistake", "Kept bundle"]);
+  });
+
+  it("restores a backup to a later change from the journal", async () => {
+    const made = await server.gql(`mutation { createBackup(format: SQLITE) { id } }`, {}, auth());
+    assert.equal(made.errors, undefined, JSON.stringify(made.errors));
+    const pointId = await createBundle("Point A");
+    const log = await server.gql(`query($r: String) { logs(filter: { kinds: [CREATE], recordId: $r }, first: 1) { edges { node { sequence } } } }`, { r: pointId }, auth());
+    const sequence = log.data.logs.edges[0].node.sequence as number;
+    await createBundle("Point B");
+    expect(await bundleNames()).toEqual(["Deleted by mistake", "Kept bundle", "Point A", "Point B"]);
+
+    await page.goto(`${server.url}/backups`);
+    await page.locator("[data-testid=backup-row]").first().locator("button:has-text('Restore')").click();
+    await page.locator("[data-testid=backup-report]").waitFor();
+    await page.locator("dialog label:has-text('A later change') input[type=radio]").check();
+    await page.fill("input[aria-label='Last change to keep']", String(sequence));
+    await page.fill("input[aria-label='Type RESTORE to confirm']", "RESTORE");
+    await confirmRestore("later changes");
+    expect(await bundleNames()).toEqual(["Deleted by mistake", "Kept bundle", "Point A"]);
   });
 
   it("on a phone the dialog and the deleted rows fit the screen", async () => {
