@@ -17,6 +17,12 @@ describe.skipIf(skipReason !== null)("restore in Chromium", () => {
   let watcher: Page;
   const problems: string[] = [];
   let backupFile = "";
+  let keptId = "";
+  const saleCount = async () => {
+    const r = await server.gql(`{ transactions(first: 50) { edges { node { reference } } } }`, {}, auth());
+    assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    return (r.data.transactions.edges as unknown[]).length;
+  };
   const auth = () => ({ token: server.adminToken });
   const bundleNames = async () => {
     const r = await server.gql(`{ allocations { name } }`, {}, auth());
@@ -43,8 +49,8 @@ describe.skipIf(skipReason !== null)("restore in Chromium", () => {
   beforeAll(async () => {
     server = await startTestServer({ env: { BACKUP_SCHEDULE: "off" } });
     browser = await launch();
-    const kept = await createBundle("Kept bundle");
-    await server.gql(`mutation($a: ID!) { generateVouchers(input: { allocationId: $a, count: 25 }) { count } }`, { a: kept }, auth());
+    keptId = await createBundle("Kept bundle");
+    await server.gql(`mutation($a: ID!) { generateVouchers(input: { allocationId: $a, count: 25 }) { count } }`, { a: keptId }, auth());
     // Both admins sign in before the backup, so their sessions are in it and survive the restore.
     ({ page } = await signIn(browser, server.url, ADMIN, problems));
     ({ page: watcher } = await signIn(browser, server.url, ADMIN, problems));
@@ -58,9 +64,15 @@ describe.skipIf(skipReason !== null)("restore in Chromium", () => {
     await server?.stop();
   });
 
-  it("restores a listed backup after the dry run and typing RESTORE; every open page reloads", async () => {
+  it("restores a listed backup after the dry run and typing RESTORE: the sale made since is gone, every open page reloads", async () => {
     await createBundle("Made after the backup");
+    const sale = await server.gql(
+      `mutation($i: PurchaseInput!) { purchase(input: $i) { transaction { status } } }`,
+      { i: { allocationId: keptId, fullName: "Ama Mensah", phoneNumber: "0245550123", idempotencyKey: "restore-e2e-sale" } },
+    );
+    assert.equal(sale.data?.purchase.transaction.status, "PAID", JSON.stringify(sale.errors));
     expect(await bundleNames()).toEqual(["Kept bundle", "Made after the backup"]);
+    expect(await saleCount()).toBe(1);
 
     await watcher.goto(`${server.url}/backups`);
     await watcher.locator("[data-testid=backup-row]").first().waitFor();
@@ -84,6 +96,7 @@ describe.skipIf(skipReason !== null)("restore in Chromium", () => {
     expect(await page.locator(".toast").innerText()).toMatch(/A safety backup of the data before was kept: chillzone-.*\.sqlite/);
     await page.locator("[data-testid=backup-row]", { hasText: "Before a restore" }).waitFor();
     expect(await bundleNames()).toEqual(["Kept bundle"]);
+    expect(await saleCount()).toBe(0);
     // The other admin's page was told through its socket and reloaded with fresh data.
     await waitForExpression(watcher, "window.__beforeRestore === undefined && document.querySelectorAll('[data-testid=backup-row]').length === 2", 20_000);
     expect(watcher.url()).toBe(`${server.url}/backups`);
