@@ -25,6 +25,7 @@ const schema = z.object({
   PAYSTACK_SECRET_KEY: z.string().min(1).optional(),
   PAYSTACK_BASE_URL: z.string().url().default("https://api.paystack.co"),
   RESERVATION_MINUTES: z.coerce.number().positive().default(15),
+  RESERVATION_UNCONFIRMED_SECONDS: z.coerce.number().int().min(5).default(120),
   MAX_PENDING_PER_PHONE: z.coerce.number().int().positive().default(3),
   PURCHASES_PER_MINUTE_PER_IP: z.coerce.number().int().positive().default(20),
   MAX_UNPAID_PER_ADDRESS: z.coerce.number().int().positive().default(5),
@@ -88,6 +89,11 @@ export type Config = {
   hotspotLoginUrl?: string;
   payments: { provider: "sandbox" | "paystack"; paystackSecretKey?: string; paystackBaseUrl: string; sandboxMode: "succeed" | "fail" | "pending"; sandboxRefundMode: "succeed" | "fail" | "pending" };
   reservationMinutes: number;
+  /**
+   * How long an online purchase holds its voucher until the provider says the charge started
+   * (then: reservationMinutes). Purchases that never reach a provider free the pool soon.
+   */
+  reservationUnconfirmedSeconds: number;
   /** Unpaid purchases one phone number may hold at once. */
   maxPendingPerPhone: number;
   /** Anonymous purchase attempts per client address per minute. */
@@ -197,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sandboxRefundMode: e.SANDBOX_REFUND_MODE,
     },
     reservationMinutes: e.RESERVATION_MINUTES,
+    reservationUnconfirmedSeconds: Math.min(e.RESERVATION_UNCONFIRMED_SECONDS, Math.round(e.RESERVATION_MINUTES * 60)),
     maxPendingPerPhone: e.MAX_PENDING_PER_PHONE,
     purchasesPerMinutePerIp: e.PURCHASES_PER_MINUTE_PER_IP,
     referenceLookupsPerMinute: e.REFERENCE_LOOKUPS_PER_MINUTE,

@@ -22,9 +22,12 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([server?.stop(), quick?.stop()]));
 
-/** The reservation runs out now (instead of waiting RESERVATION_MINUTES). */
+/** The whole reservation runs out now (instead of waiting RESERVATION_MINUTES): made that long ago. */
 const expire = (reference: string) =>
-  server.app.services.prisma.transaction.update({ where: { reference }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  server.app.services.prisma.transaction.update({
+    where: { reference },
+    data: { createdAt: new Date(Date.now() - 16 * 60_000), expiresAt: new Date(Date.now() - 1000) },
+  });
 
 const sale = (reference: string) => server.app.services.prisma.transaction.findUniqueOrThrow({ where: { reference } });
 const settledSale = (reference: string) => waitFor(`${reference} settled`, async () => ((await sale(reference)).status !== "PENDING" ? sale(reference) : null));

@@ -7,7 +7,7 @@ import { ProviderError, type ChargeResult, type PaymentProvider } from "../../dr
 import type { Network } from "../common/phone.js";
 import { markFailed, markPaid } from "./settle.js";
 import { newReference } from "../common/reference.js";
-import { reserveVoucher } from "./reserve.js";
+import { confirmHold, firstHoldUntil, reserveVoucher } from "./reserve.js";
 import { assertPhoneMayReserve, assertPoolShare } from "./hoarding.js";
 import { networkOf, normalizeAddress } from "../../core/client-address.js";
 
@@ -63,7 +63,9 @@ export async function purchase(services: Services, req: PurchaseRequest): Promis
   for (let attempt = 0; !sale; attempt++) {
     try {
       sale = await prisma.$transaction(async (tx) => {
-        const expiresAt = new Date(now + services.config.reservationMinutes * 60_000);
+        // Online, a short hold until the provider confirms the charge started (applyCharge),
+        // so purchases that never reach a payment prompt cannot hold the pool for long.
+        const expiresAt = firstHoldUntil(services.config, now, req.seller.isStaff);
         // Counter sales are exempt: staff may sell several bundles to one customer.
         if (!req.seller.isStaff) {
           await assertPhoneMayReserve(tx, req.phone.number, buyerAddress, services.config.maxPendingPerPhone, new Date(now));
@@ -138,10 +140,11 @@ export async function purchase(services: Services, req: PurchaseRequest): Promis
       instructions: `We could not reach the payment service yet. If a payment prompt arrives, approve it; your reference is ${sale.reference}.`,
     };
   }
-  return applyCharge(services, sale, result);
+  return applyCharge(services, sale, result, firstHoldUntil(services.config, now, true));
 }
 
-async function applyCharge(services: Services, sale: Transaction, result: ChargeResult): Promise<PurchaseOutcome> {
+/** `fullHold`: the end of the full reservation, counted from the purchase's start. */
+async function applyCharge(services: Services, sale: Transaction, result: ChargeResult, fullHold: Date): Promise<PurchaseOutcome> {
   const { reference } = sale;
   if (result.status === "PAID") {
     await markPaid(services, { reference, providerReference: result.providerReference ?? reference, source: "purchase", amountMinor: result.amountMinor });
@@ -152,18 +155,25 @@ async function applyCharge(services: Services, sale: Transaction, result: Charge
     if (settled.outcome === "settled" || (settled.outcome === "unchanged" && settled.transaction.status === "FAILED")) {
       throw paymentFailed(reason, reference);
     }
-  } else if (result.providerReference && result.providerReference !== sale.providerReference) {
-    try {
-      await services.prisma.transaction.updateMany({
-        where: { id: sale.id, status: "PENDING", providerReference: null },
-        data: { providerReference: result.providerReference },
-      });
-    } catch (err) {
-      if (!uniqueViolation(err)) throw err;
-      services.logger.warn({ reference, providerReference: result.providerReference }, "provider reference already used by another sale");
-    }
+  } else {
+    // PENDING: the charge started at the provider; the customer now has the full reservation
+    // to approve it (a counter sale had it from the start: nothing to write).
+    if (sale.expiresAt && sale.expiresAt < fullHold) await services.prisma.$transaction((tx) => confirmHold(tx, sale, fullHold));
+    if (result.providerReference && result.providerReference !== sale.providerReference) await recordProviderReference(services, sale, result.providerReference);
   }
   return { transactionId: sale.id, instructions: result.instructions ?? null };
+}
+
+async function recordProviderReference(services: Services, sale: Transaction, providerReference: string): Promise<void> {
+  try {
+    await services.prisma.transaction.updateMany({
+      where: { id: sale.id, status: "PENDING", providerReference: null },
+      data: { providerReference },
+    });
+  } catch (err) {
+    if (!uniqueViolation(err)) throw err;
+    services.logger.warn({ reference: sale.reference, providerReference }, "provider reference already used by another sale");
+  }
 }
 
 /** Same key: the same sale, never a second charge. Different details under the key: CONFLICT. */

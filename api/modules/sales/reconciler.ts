@@ -1,12 +1,14 @@
 // Reservation expiry: PENDING sales past expiresAt are checked with their provider first
-// (the payment may have gone through without a webhook); paid ones are sold, the rest
-// failed and their vouchers released. Runs every RECONCILE_INTERVAL_MS.
+// (the payment may have gone through without a webhook); paid ones are sold, a short first
+// hold whose charge did start gets the full reservation, the rest failed and their vouchers
+// released. Runs every RECONCILE_INTERVAL_MS.
 import type { Transaction } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
 import type { Worker } from "../../core/extensions.js";
 import { periodicJob } from "../../core/periodic.js";
 import { ProviderError } from "../../drivers/payments/index.js";
 import { markFailed, markPaid } from "./settle.js";
+import { confirmHold } from "./reserve.js";
 
 const BATCH = 100;
 export const NOT_PAID_IN_TIME = "Payment not received in time";
@@ -31,6 +33,14 @@ async function reconcileOne(services: Services, t: Transaction): Promise<void> {
       return;
     }
     await markFailed(services, { reference: t.reference, reason: NOT_PAID_IN_TIME, source: "reconciler" });
+    return;
+  }
+  // The charge started after all (the purchase could not hear it, e.g. a timeout): the
+  // customer gets the full reservation from the purchase's start to approve it.
+  const fullUntil = new Date(t.createdAt.getTime() + services.config.reservationMinutes * 60_000);
+  // (A second margin: a counter sale's full hold starts a few ms before its row is created.)
+  if (result.status === "PENDING" && t.expiresAt && t.expiresAt.getTime() < fullUntil.getTime() - 1000 && Date.now() < fullUntil.getTime()) {
+    await services.prisma.$transaction((tx) => confirmHold(tx, t, fullUntil));
     return;
   }
   if (result.status !== "PAID") {

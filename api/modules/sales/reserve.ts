@@ -34,3 +34,19 @@ export async function takeVoucher(
   if (!id) return null;
   return tx.voucher.update({ where: { id }, data });
 }
+
+/**
+ * The provider has started the charge (the customer is approving it): the sale's short first
+ * hold becomes the full reservation. Only a PENDING sale's own hold is moved, never shortened.
+ */
+export async function confirmHold(tx: Tx, sale: { id: string; voucherId: string | null }, until: Date): Promise<void> {
+  const t = await tx.transaction.updateMany({ where: { id: sale.id, status: "PENDING", expiresAt: { lt: until } }, data: { expiresAt: until } });
+  if (t.count === 1 && sale.voucherId) {
+    await tx.voucher.updateMany({ where: { id: sale.voucherId, status: "AVAILABLE", reservedUntil: { not: null, lt: until } }, data: { reservedUntil: until } });
+  }
+}
+
+/** How long a new sale holds its voucher: short online until the provider confirms, full at the counter. */
+export function firstHoldUntil(config: { reservationMinutes: number; reservationUnconfirmedSeconds: number }, now: number, atCounter: boolean): Date {
+  return new Date(now + (atCounter ? config.reservationMinutes * 60 : config.reservationUnconfirmedSeconds) * 1000);
+}
