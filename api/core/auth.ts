@@ -1,4 +1,5 @@
 // Sessions (signed, expiring bearer tokens that name a revocable Session row) and API keys.
+import { parse as parseCookieHeader } from "cookie";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
@@ -30,13 +31,9 @@ function loadSecret(dataDir: string): Buffer {
 
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
-export function parseCookies(header: string | null | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (header ?? "").split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return out;
+/** The request's cookies; a value that is not valid percent-encoding is kept as sent, never an error. */
+export function parseCookies(header: string | null | undefined): Record<string, string | undefined> {
+  return parseCookieHeader(header ?? "");
 }
 
 export class AuthService {

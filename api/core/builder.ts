@@ -1,7 +1,7 @@
 // The Pothos builder and its type parameters. Types live in api/modules/*.
 import SchemaBuilder from "@pothos/core";
 import PrismaPlugin from "@pothos/plugin-prisma";
-import RelayPlugin from "@pothos/plugin-relay";
+import RelayPlugin, { decodeGlobalID } from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import AuthFirstPlugin, { setScopeSource } from "./auth-first-plugin.js";
@@ -12,6 +12,19 @@ import type { Context } from "./context.js";
 import { roleAtLeast } from "./roles.js";
 import { AppError, ErrorCode, forbidden, unauthenticated } from "./errors.js";
 import type { UploadRef } from "./uploads.js";
+
+/** Node types an anonymous caller may fetch by id: the bundles on /buy. */
+const PUBLIC_NODE_TYPES = new Set(["Allocation"]);
+
+function isPublicNodeId(id: unknown): boolean {
+  try {
+    // The relay plugin may already have parsed the argument into { typename, id }.
+    const typename = typeof id === "object" && id !== null ? (id as { typename?: unknown }).typename : decodeGlobalID(String(id)).typename;
+    return typeof typename === "string" && PUBLIC_NODE_TYPES.has(typename);
+  } catch {
+    return false;
+  }
+}
 
 export type Scopes = {
   public: boolean;
@@ -63,7 +76,9 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    nodeQueryOptions: {},
+    // Anonymous callers reach by id only the public catalogue; any other id is refused
+    // the same way whether or not it exists.
+    nodeQueryOptions: { authScopes: (_p, args, ctx) => ctx.viewer !== null || isPublicNodeId(args.id) },
     nodesQueryOptions: false,
   },
   scopeAuth: {
@@ -72,6 +87,10 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: (_parent, ctx) => (ctx.viewer ? forbidden() : unauthenticated()),
     // Refuse a subscription when it starts, not silently on each event.
     authorizeOnSubscribe: true,
+    // A type's scopes run when a value of that type is resolved, so node(id) and every
+    // relation answer null with one error instead of a typed shell: a stranger learns
+    // neither that the id exists nor what it is.
+    runScopesOnType: true,
   },
   validation: {
     validationError: (failure) => {

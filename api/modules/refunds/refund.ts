@@ -16,6 +16,9 @@ export const RefundSourceEnum = enumFromPrisma("RefundSource", RefundSource, {
 export const Refund = builder.prismaNode("Refund", {
   id: { field: "id" },
   authScopes: staffOrBuyer,
+  // The BUYER grant is checked field by field, so this type's scopes cannot run at type
+  // resolution; node(id) refuses anonymous callers for it instead (core/builder.ts).
+  runScopesOnType: false,
   fields: (t) => ({
     transaction: t.relation("transaction", { grantScopes: [BUYER] }),
     amount: t.field({ type: Money, select: { amountMinor: true, currency: true }, resolve: (r) => money(r.amountMinor, r.currency) }),

@@ -28,6 +28,9 @@ export const Transaction = builder.prismaNode("Transaction", {
   description: "A sale of one allocation to one customer.",
   // Staff, or the buyer: anonymous callers reach a sale only through a field that grants BUYER.
   authScopes: staffOrBuyer,
+  // The BUYER grant is checked field by field, so this type's scopes cannot run at type
+  // resolution; node(id) refuses anonymous callers for it instead (core/builder.ts).
+  runScopesOnType: false,
   fields: (t) => ({
     reference: t.exposeString("reference", { description: "Public reference the buyer keeps; unique." }),
     fullName: t.string({

@@ -25,6 +25,9 @@ export const Voucher = builder.prismaNode("Voucher", {
   id: { field: "id" },
   description: "Hotspot credentials sold to a customer.",
   authScopes: staffOrBuyer,
+  // The BUYER grant is checked field by field, so this type's scopes cannot run at type
+  // resolution; node(id) refuses anonymous callers for it instead (core/builder.ts).
+  runScopesOnType: false,
   fields: (t) => ({
     username: t.exposeString("username"),
     password: t.string({
