@@ -308,7 +308,13 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       }
       const route = findRoute(routes, req.method ?? "GET", url.pathname);
       if (route) return await answerAfterJournal(res, journal, route.method === "POST", () => serveRoute(route, req, res, url, services));
-      if (ui) return ui(req, res, () => sendJson(res, 404, { error: "not found" }));
+      if (ui) {
+        // Pages rendered on the server (/buy) ask GraphQL in-process, on behalf of this same
+        // request (its address, its headers), instead of a network round trip to ourselves
+        // (ui/src/hooks.server.ts handleFetch).
+        (req as IncomingMessage & { graphql?: (r: Request) => Promise<Response> }).graphql = async (r) => yoga.fetch(r, { req });
+        return ui(req, res, () => sendJson(res, 404, { error: "not found" }));
+      }
       res.writeHead(503, { "content-type": "text/plain" });
       res.end("The dashboard is not built. Run `npm run build`, then restart.\nGraphQL is at /graphql.\n");
     } catch (err) {

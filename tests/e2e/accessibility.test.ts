@@ -103,6 +103,8 @@ describe.skipIf(skipReason !== null)("accessibility", () => {
     const { context, page } = await signIn(browser, server.url, ADMIN, problems, desktop);
     await page.goto(`${server.url}/transactions`);
     await page.locator("table.table tbody tr:not(.skeleton)").first().waitFor();
+    // Rings fade in: read their final style, not the first frame of the transition.
+    await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; }" });
     const seen: string[] = [];
     const unringed: string[] = [];
     for (let i = 0; i < 40; i++) {
@@ -112,7 +114,7 @@ describe.skipIf(skipReason !== null)("accessibility", () => {
         if (!el || el === document.body) return null;
         const s = getComputedStyle(el);
         const ring = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== "none");
-        return { label: (el.getAttribute("aria-label") || el.textContent || el.getAttribute("name") || el.tagName).trim().replace(/\\s+/g, " ").slice(0, 40), ring: !!ring, inSidebar: !!el.closest("nav.sidebar") };
+        return { label: (el.getAttribute("aria-label") || (el.tagName === "INPUT" ? "input " + el.type : "") || el.textContent || el.getAttribute("name") || el.tagName).trim().replace(/\\s+/g, " ").slice(0, 40), ring: !!ring, inSidebar: !!el.closest("nav.sidebar") };
       })()`)) as { label: string; ring: boolean; inSidebar: boolean } | null;
       if (!f) continue;
       seen.push(`${f.inSidebar ? "sidebar" : "page"}:${f.label}`);
