@@ -4,6 +4,9 @@
 // appInfo (public, cached) shows the new values at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, codesOf, type TestServer } from "../helpers/server.js";
+import { waitFor } from "../helpers/wait.js";
+import { startSmsStandin } from "../fixtures/sms-standin.js";
+import { buy, seedAllocation } from "./sales-seed.js";
 
 let server: TestServer;
 let staff: string;
@@ -142,4 +145,42 @@ describe("validation", () => {
     expect(await settings()).toEqual(before);
     expect((await settingsLog()).length).toBe(logged);
   });
+});
+
+describe("another replica on the same database", () => {
+  it("drops its cached settings when the change reaches it through the change stream", async () => {
+    const other = await startTestServer({ dataDir: server.dataDir, env: { SHOP_NAME: "Env Shop", JOURNAL: "off" } });
+    try {
+      const info = async () => (await other.gql(`query { appInfo { shopName cardsPerPage } }`)).data.appInfo;
+      expect(await info()).toEqual({ shopName: "Env Shop", cardsPerPage: 21 }); // cached there now
+      expect((await update({ shopName: "From Replica A", cardsPerPage: 12 })).errors).toBeUndefined();
+      // The other process learns of the change from the log (its own change feed), not from a timer.
+      await waitFor(async () => (await info()).shopName === "From Replica A", { what: "the other replica's appInfo to show the new name" });
+      expect(await info()).toEqual({ shopName: "From Replica A", cardsPerPage: 12 });
+      expect((await update({ shopName: null, cardsPerPage: null })).errors).toBeUndefined();
+      await waitFor(async () => (await info()).shopName === "Env Shop", { what: "the reset to reach the other replica" });
+    } finally {
+      await other.stop();
+    }
+  }, 60_000);
+});
+
+describe("where SMS are sent", () => {
+  it("the buyer's SMS goes out with the sender name and carries the login link of the settings", async () => {
+    const gateway = await startSmsStandin();
+    const shop = await startTestServer({ env: { SMS_PROVIDER: "http", SMS_URL: gateway.url, SMS_API_KEY: gateway.apiKey, SMS_SENDER: "EnvSender", OUTBOX_POLL_MS: "30" } });
+    try {
+      const r = await shop.gql(UPDATE, { input: { smsSender: "KofiWiFi", hotspotLoginUrl: "http://kofi.hotspot/login" } }, { token: shop.adminToken });
+      expect(r.errors).toBeUndefined();
+      const bundle = await seedAllocation(shop, { vouchers: 1, name: "Sender test" });
+      const bought = await buy(shop, bundle.id, { phoneNumber: "0241112233" });
+      expect(bought.data.purchase.transaction.status).toBe("PAID");
+      const sent = await waitFor(() => gateway.messages.find((m) => m.recipient === "233241112233") ?? false, { what: "the voucher SMS" });
+      expect(sent.sender).toBe("KofiWiFi");
+      expect(sent.message).toContain("Log in at http://kofi.hotspot/login");
+    } finally {
+      await shop.stop();
+      await gateway.close();
+    }
+  }, 60_000);
 });
