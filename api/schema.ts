@@ -14,6 +14,7 @@ import "./modules/refunds/schema.js";
 import "./modules/backups/schema.js";
 import "./modules/dashboard/schema.js";
 import "./modules/restore/schema.js";
+import "./modules/settings/schema.js";
 import "./journal/schema.js";
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -5,6 +5,9 @@ import { z } from "zod";
 import { Cron } from "croner";
 import { defaultUiDir } from "./paths.js";
 
+/** Voucher cards per A4 page the print page can lay out (columns x rows: 2x2 ... 3x7). */
+export const CARDS_PER_PAGE_CHOICES: readonly number[] = [4, 6, 8, 10, 12, 21];
+
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const schema = z.object({
@@ -52,6 +55,9 @@ const schema = z.object({
   MANAGER_EMAILS: z.string().optional(),
   UI_DIR: z.string().optional(),
   TIME_ZONE: z.string().default("Africa/Accra"),
+  SHOP_NAME: z.string().trim().min(1).max(60).default("Chillzone"),
+  RECEIPT_FOOTER: z.string().max(200).optional(),
+  CARDS_PER_PAGE: z.coerce.number().int().refine((n) => CARDS_PER_PAGE_CHOICES.includes(n), `must be one of ${CARDS_PER_PAGE_CHOICES.join(", ")}`).default(21),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_SCHEDULE: z.string().default("0 2 * * *"),
   BACKUP_SCHEDULE_FORMAT: z.enum(["SQLITE", "HTML"]).default("SQLITE"),
@@ -119,6 +125,8 @@ export type Config = {
   uiDir: string;
   /** The shop's IANA time zone: schedules run on its clock; the dashboard's days, weeks and months are its calendar. */
   timeZone: string;
+  /** What the shop shows (the defaults of the Settings page, api/modules/settings): its name, the footer under a receipt, cards per printed A4 page. */
+  shop: { name: string; receiptFooter: string | null; cardsPerPage: number };
   /** Full backups: where the files go, the cron schedule (null: none) and what is kept. */
   backups: { dir: string; schedule: string | null; scheduleFormat: "SQLITE" | "HTML"; keep?: number; keepDays?: number; maxUploadBytes: number };
   /** A bundle's stock is flagged when it lasts fewer days than this at the last 7 days' rate. */
@@ -226,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       managerEmails: (e.MANAGER_EMAILS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     },
     timeZone: e.TIME_ZONE,
+    shop: { name: e.SHOP_NAME, receiptFooter: e.RECEIPT_FOOTER?.trim() || null, cardsPerPage: e.CARDS_PER_PAGE },
     backups: {
       dir: path.resolve(e.BACKUP_DIR ?? path.join(dataDir, "backups")),
       schedule,

@@ -34,6 +34,7 @@ const access: Record<string, Level> = {
   "Query.backups": "manager",
   "Query.backupSettings": "manager",
   "Query.journalStatus": "manager",
+  "Query.shopSettings": "admin",
   "Mutation.login": "public",
   "Mutation.logout": "public",
   "Mutation.purchase": "public",
@@ -62,6 +63,7 @@ const access: Record<string, Level> = {
   "Mutation.restoreBackup": "admin",
   "Mutation.restoreToPoint": "admin",
   "Mutation.restoreDeleted": "admin",
+  "Mutation.updateShopSettings": "admin",
 };
 
 const rank: Record<Level, number> = { public: 0, staff: 1, manager: 2, admin: 3 };

@@ -18,7 +18,7 @@ export function createHttpSmsSender(opts: HttpSmsOptions): SmsSender {
   const doFetch = opts.fetch ?? fetch;
 
   return {
-    async send(to, text) {
+    async send(to, text, sendOpts) {
       const recipient = toInternationalGh(to);
       if (!recipient) throw new DeliveryError(`sms: not a Ghana phone number: ${to}`, false);
       let res: Response;
@@ -26,7 +26,7 @@ export function createHttpSmsSender(opts: HttpSmsOptions): SmsSender {
         res = await doFetch(opts.url, {
           method: "POST",
           headers: { "api-key": opts.apiKey, "content-type": "application/json", accept: "application/json" },
-          body: JSON.stringify({ sender: opts.sender, message: text, recipients: [recipient] }),
+          body: JSON.stringify({ sender: sendOpts?.sender || opts.sender, message: text, recipients: [recipient] }),
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (err) {

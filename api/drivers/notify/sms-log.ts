@@ -7,9 +7,9 @@ import type { LoggerLike, SmsSender } from "./types.js";
 export function createLogSmsSender(logger: LoggerLike): SmsSender {
   let n = 0;
   return {
-    async send(to, text) {
+    async send(to, text, opts) {
       const providerMessageId = `log-sms-${++n}`;
-      logger.info({ channel: "sms", to, chars: text.length, providerMessageId }, "sms (log only; text not logged)");
+      logger.info({ channel: "sms", to, sender: opts?.sender, chars: text.length, providerMessageId }, "sms (log only; text not logged)");
       return { providerMessageId };
     },
   };

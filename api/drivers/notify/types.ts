@@ -3,7 +3,8 @@
 
 export interface SmsSender {
   /** to: a Ghana number in any accepted form (0XXXXXXXXX, 233XXXXXXXXX, +233 ...). */
-  send(to: string, text: string): Promise<{ providerMessageId?: string }>;
+  /** opts.sender: the sender name for this message (the Settings page's), else the driver's own. */
+  send(to: string, text: string, opts?: { sender?: string }): Promise<{ providerMessageId?: string }>;
 }
 
 export type EmailMessage = { to: string[]; subject: string; text: string; html?: string };

@@ -9,6 +9,7 @@ import { backoffMs } from "../../core/backoff.js";
 import { periodicJob } from "../../core/periodic.js";
 import { DeliveryError } from "../../drivers/notify/index.js";
 import { VOUCHER_SMS } from "./messages.js";
+import { shopSettings } from "../settings/index.js";
 
 /** Messages claimed and sent together. Claimed per round, so a lease only has to outlast one round of sends. */
 const PARALLEL = 4;
@@ -53,7 +54,7 @@ async function deliver(services: Services, m: OutboxMessage): Promise<{ record: 
   try {
     let providerMessageId: string | undefined;
     if (m.channel === "SMS") {
-      providerMessageId = (await services.notify.sms.send(m.recipient, m.body)).providerMessageId;
+      providerMessageId = (await services.notify.sms.send(m.recipient, m.body, { sender: shopSettings(services).values.smsSender })).providerMessageId;
     } else {
       const to = m.recipient.split(",").map((s) => s.trim()).filter(Boolean);
       providerMessageId = (await services.notify.email.send({ to, subject: m.subject ?? "Chillzone", text: m.body })).messageId;

@@ -7,6 +7,7 @@ import type { Transaction } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
 import { conflict, uniqueViolation } from "../../core/errors.js";
 import { nudgeOutbox, saleNotifications } from "../notifications/index.js";
+import { shopSettings } from "../settings/index.js";
 import { printedCardFor, cardUsername } from "../vouchers/index.js";
 import type { Network } from "../common/phone.js";
 import { newReference } from "../common/reference.js";
@@ -78,7 +79,7 @@ export async function sellPrintedCard(services: Services, req: CounterSaleReques
             voucher: { username: card.username, password: card.password, expiresAt },
             source: "counter (printed card)",
           },
-          { managerEmails: services.config.mail.managerEmails, loginUrl: services.config.hotspotLoginUrl },
+          { managerEmails: services.config.mail.managerEmails, loginUrl: shopSettings(services).values.hotspotLoginUrl ?? undefined },
         );
         // The customer holds the card: the voucher SMS goes only to a number they gave (a copy
         // on their phone); the managers' mail goes as for any sale.

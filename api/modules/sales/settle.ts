@@ -7,6 +7,7 @@ import type { Prisma, Refund, Transaction } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
 import { conflict, uniqueViolation } from "../../core/errors.js";
 import { nudgeOutbox, saleNotifications } from "../notifications/index.js";
+import { shopSettings } from "../settings/index.js";
 import { logRefundRequested, openNoVoucherRefund } from "../refunds/index.js";
 import { takeVoucher } from "./reserve.js";
 
@@ -117,7 +118,7 @@ export async function markPaid(services: Services, args: PaidArgs): Promise<Sett
             voucher: voucher ? { username: voucher.username, password: voucher.password, expiresAt: voucher.expiresAt } : null,
             source,
           },
-          { managerEmails: services.config.mail.managerEmails, loginUrl: services.config.hotspotLoginUrl },
+          { managerEmails: services.config.mail.managerEmails, loginUrl: shopSettings(services).values.hotspotLoginUrl ?? undefined },
         ),
       });
       // Paid with nothing to give: a full refund waits for a manager (rejected if a voucher is handed over by hand).

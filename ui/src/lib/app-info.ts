@@ -9,6 +9,9 @@ export const AppInfoDoc = graphql(`
 			paymentProvider
 			hotspotLoginUrl
 			timeZone
+			shopName
+			receiptFooter
+			cardsPerPage
 		}
 	}
 `);
@@ -24,6 +27,11 @@ export function loadAppInfo(): Promise<AppInfo | null> {
 		return r.data?.appInfo ?? null;
 	});
 	return cached;
+}
+
+/** After the Settings page saved: the next loadAppInfo() asks the server again. */
+export function forgetAppInfo(): void {
+	cached = undefined;
 }
 
 /** The hotspot login link with the voucher filled in, for QR codes. */

@@ -74,6 +74,8 @@ export const BuyAppInfoDoc = graphql(`
 			hotspotLoginUrl
 			paymentProvider
 			timeZone
+			shopName
+			receiptFooter
 		}
 	}
 `);
