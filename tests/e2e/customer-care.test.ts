@@ -114,6 +114,7 @@ describe.skipIf(skipReason !== null)("customer care on the transaction page", ()
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".toolbar").isVisible()).toBe(false);
     expect(await page.locator(".side").isVisible()).toBe(false);
+    expect(await page.locator(".toaster").isVisible()).toBe(false);
     expect(await receipt.isVisible()).toBe(true);
     await shot(page, "care-receipt-print");
     await page.emulateMedia({ media: "screen" });
