@@ -41,6 +41,7 @@ const access: Record<string, Level> = {
   "Mutation.confirmPayment": "staff",
   "Mutation.reportProblem": "public",
   "Mutation.requestRefund": "staff",
+  "Mutation.resendVoucher": "staff",
   "Mutation.approveRefund": "manager",
   "Mutation.rejectRefund": "manager",
   "Mutation.retryRefund": "manager",

@@ -32,3 +32,11 @@ export const mayReadPassword = (ctx: Context, voucherId: string) =>
 /** Staff see a sale's voucher; the buyer only once it is revealed (paid). */
 export const mayReadVoucher = (ctx: Context, voucherId: string) =>
   roleAtLeast(ctx.viewer?.role, "STAFF") || (ctx.revealVoucherFor?.has(voucherId) ?? false);
+
+/** What a buyer may read of why a sale failed (our words; the provider's message stays with staff). */
+export const BUYER_DECLINED = "Declined by your mobile money provider. No money was taken.";
+export const BUYER_NOT_PAID_IN_TIME = "Payment not received in time. No money was taken.";
+export function publicFailureReason(x: { status: string; failureReason: string | null }): string | null {
+  if (x.status !== "FAILED") return null;
+  return x.failureReason?.startsWith("Payment not received in time") ? BUYER_NOT_PAID_IN_TIME : BUYER_DECLINED;
+}

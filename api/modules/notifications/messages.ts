@@ -27,7 +27,7 @@ export type SaleFacts = {
 const accra = new Intl.DateTimeFormat("en-GB", { timeZone: "Africa/Accra", dateStyle: "medium", timeStyle: "short" });
 const when = (d: Date) => accra.format(d);
 
-function buyerSms(s: SaleFacts, loginUrl?: string): { subject: string; body: string } {
+export function buyerSms(s: SaleFacts, loginUrl?: string): { subject: string; body: string } {
   if (!s.voucher) {
     return {
       subject: NO_VOUCHER_SMS,

@@ -3,6 +3,7 @@ import { RefundSource, RefundStatus } from "../../db/generated/enums.js";
 import { enumFromPrisma } from "../common/enums.js";
 import type { Prisma } from "../../db/generated/client.js";
 import { builder } from "../../core/builder.js";
+import { roleAtLeast } from "../../core/roles.js";
 import { Money, money } from "../common/money.js";
 import { BUYER, staffOrBuyer } from "../common/buyer.js";
 import { REFUNDABLE_SALE, remainingMinor } from "./rules.js";
@@ -31,7 +32,13 @@ export const Refund = builder.prismaNode("Refund", {
     decidedAt: t.expose("decidedAt", { type: "DateTime", nullable: true }),
     decisionNote: t.exposeString("decisionNote", { nullable: true }),
     providerReference: t.exposeString("providerReference", { nullable: true }),
-    failureReason: t.exposeString("failureReason", { nullable: true }),
+    failureReason: t.string({
+      nullable: true,
+      description: "Why the provider refused the refund; the buyer (not signed in) gets plain words, never the provider's message.",
+      select: { failureReason: true },
+      resolve: (x, _a, ctx) =>
+        roleAtLeast(ctx.viewer?.role, "STAFF") || !x.failureReason ? x.failureReason : "The refund could not be sent yet; staff will try again.",
+    }),
     completedAt: t.expose("completedAt", { type: "DateTime", nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime" }),

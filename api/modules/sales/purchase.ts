@@ -2,7 +2,8 @@ import { builder } from "../../core/builder.js";
 import { roleAtLeast } from "../../core/roles.js";
 import { idOf } from "../common/ids.js";
 import { normalizePhone } from "../common/phone.js";
-import { BUYER, revealVoucherToBuyer } from "../common/buyer.js";
+import { AppError, ErrorCode } from "../../core/errors.js";
+import { BUYER, BUYER_DECLINED, revealVoucherToBuyer } from "../common/buyer.js";
 import { purchase } from "./purchase-flow.js";
 import { fullNameRule, idempotencyKeyRule } from "./rules.js";
 import { purchaseAttempts, tooManyRequests } from "./hoarding.js";
@@ -53,7 +54,7 @@ builder.mutationFields((t) => ({
         const verdict = await purchaseAttempts(ctx.services).hit(ctx.clientIp ?? "unknown");
         if (!verdict.allowed) throw tooManyRequests(`Too many purchase attempts from this device: try again in ${verdict.retryAfter} seconds`, verdict.retryAfter);
       }
-      return purchase(ctx.services, {
+      const started = purchase(ctx.services, {
         allocationId: idOf(String(input.allocationId), "Allocation"),
         fullName: input.fullName,
         phone: normalizePhone(input.phoneNumber, "phoneNumber"),
@@ -61,6 +62,14 @@ builder.mutationFields((t) => ({
         idempotencyKey: input.idempotencyKey,
         seller: { userId: ctx.viewer?.userId, isStaff },
         clientIp: ctx.clientIp,
+      });
+      if (isStaff) return started;
+      // The buyer gets our words; the provider's own message is for staff (the sale keeps it).
+      return started.catch((err: unknown) => {
+        if (err instanceof AppError && err.extensions.code === ErrorCode.PAYMENT_FAILED) {
+          throw new AppError(ErrorCode.PAYMENT_FAILED, `${BUYER_DECLINED} Try again or pay at the counter.`, { reference: err.extensions.reference });
+        }
+        throw err;
       });
     },
   }),

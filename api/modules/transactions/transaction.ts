@@ -3,7 +3,7 @@ import { enumFromPrisma } from "../common/enums.js";
 import { builder } from "../../core/builder.js";
 import { Money, money } from "../common/money.js";
 import { normalizeReference } from "../common/reference.js";
-import { BUYER, mayReadVoucher, revealVoucherToBuyer, staffOrBuyer } from "../common/buyer.js";
+import { BUYER, mayReadVoucher, publicFailureReason, revealVoucherToBuyer, staffOrBuyer } from "../common/buyer.js";
 import { roleAtLeast } from "../../core/roles.js";
 import { AppError, ErrorCode } from "../../core/errors.js";
 import type { Services } from "../../core/context.js";
@@ -62,7 +62,21 @@ export const Transaction = builder.prismaNode("Transaction", {
     }),
     voucherDelivered: t.exposeBoolean("voucherDelivered"),
     refundedAmount: t.field({ type: Money, select: { refundedMinor: true, currency: true }, resolve: (x) => money(x.refundedMinor, x.currency) }),
-    failureReason: t.exposeString("failureReason", { nullable: true, description: "Why the payment failed, or what went wrong after it." }),
+    failureReason: t.string({
+      nullable: true,
+      description:
+        "Why the payment failed, or what went wrong after it. The buyer (not signed in) gets plain words only, never the provider's own message.",
+      select: { failureReason: true, status: true },
+      resolve: (x, _a, ctx) => (roleAtLeast(ctx.viewer?.role, "STAFF") ? x.failureReason : publicFailureReason(x)),
+    }),
+    soldBy: t.field({
+      type: "User",
+      nullable: true,
+      description: "Staff: the member of staff who made a counter sale; null for an online purchase.",
+      authScopes: { staff: true },
+      select: { soldById: true },
+      resolve: (x, _a, ctx) => (x.soldById ? ctx.prisma.user.findUnique({ where: { id: x.soldById } }) : null),
+    }),
     expiresAt: t.expose("expiresAt", {
       type: "DateTime",
       nullable: true,

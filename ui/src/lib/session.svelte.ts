@@ -31,6 +31,7 @@ export const permissions = {
 	recordCashSale: 'STAFF',
 	confirmPayment: 'STAFF',
 	requestRefund: 'STAFF',
+	resendVoucher: 'STAFF',
 	decideRefund: 'MANAGER',
 	exportTransactions: 'MANAGER',
 	viewVoucherPasswords: 'MANAGER',
