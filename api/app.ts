@@ -33,7 +33,7 @@ import { InFlight, SHUTDOWN_CLOSE } from "./core/shutdown.js";
 import { RESTORED_CLOSE, watchRestores } from "./modules/restore/index.js";
 import { errorIdFor, flushSentry, initSentry, reportError, sentryPlugin } from "./core/sentry.js";
 import { findRoute, headersOf, Nudges, requestIdFrom, sendJson, serveRoute, type HttpRoute, type Worker } from "./core/extensions.js";
-import { corsOptions, csrfPlugin, csrfSatisfied, requestLogPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
+import { corsOptions, csrfPlugin, csrfSatisfied, requestLogPlugin, wellFormedTextPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
 import { queryLimitsPlugin } from "./core/query-limits.js";
 import { openDatabase } from "./db/client.js";
 import { MemoryBus, RedisBus, type EventBus } from "./events/bus.js";
@@ -218,6 +218,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
     },
     plugins: [
       csrfPlugin(),
+      wellFormedTextPlugin(),
       queryLimitsPlugin(services),
       // Production: no "did you mean" hints (they map the schema for a stranger), and no
       // introspection for anonymous callers (staff and API keys keep it, for their tools).

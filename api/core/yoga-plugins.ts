@@ -1,7 +1,7 @@
 // Envelop plugins: the request scope the change triggers read, the request-finished log
 // entry, and response cookies / request id headers.
 import type { Plugin } from "graphql-yoga";
-import { getOperationAST, type ExecutionResult, type GraphQLError, type OperationDefinitionNode } from "graphql";
+import { getOperationAST, GraphQLError, type ExecutionResult, type OperationDefinitionNode } from "graphql";
 import { runInScope } from "../db/request-context.js";
 import type { Context } from "./context.js";
 import type { Config } from "./config.js";
@@ -156,6 +156,30 @@ export function responseHeadersPlugin(jar: WeakMap<Request, { cookies: string[];
       if (!entry) return;
       for (const c of entry.cookies) response.headers.append("set-cookie", c);
       response.headers.set("x-request-id", entry.requestId);
+    },
+  };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isWellFormed = (s: string) => !LONE_SURROGATE.test(s);
+
+/** True when every string in the value is well-formed UTF-16 (no lone surrogate). */
+function wellFormed(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return isWellFormed(value);
+  if (depth > 32 || value === null || typeof value !== "object") return true;
+  return Object.entries(value).every(([k, v]) => isWellFormed(k) && wellFormed(v, depth + 1));
+}
+
+/**
+ * Text with a lone surrogate (half of an emoji, from a broken client or a fuzzer) cannot be
+ * stored or compared by SQLite's driver, which throws deep inside a resolver. Refuse it at
+ * the door, in the query text and in the variables, with an error a person can act on.
+ */
+export function wellFormedTextPlugin(): Plugin<Context> {
+  return {
+    onParams({ params, setResult }) {
+      if (wellFormed(params.query ?? "") && wellFormed(params.variables ?? null) && wellFormed(params.operationName ?? "")) return;
+      setResult({ errors: [new GraphQLError("The text contains an invalid character (a broken emoji?). Type it again and retry.", { extensions: { code: ErrorCode.BAD_USER_INPUT } })] });
     },
   };
 }

@@ -125,6 +125,25 @@ describe("input sizes", () => {
     expect(codesOf(r)).toEqual(["BAD_USER_INPUT"]);
     expect(r.errors![0]!.message).not.toContain("<img");
   });
+
+  it("text with a lone surrogate (half an emoji) is BAD_USER_INPUT, in variables and in the query, and writes nothing", async () => {
+    const sessions = await server.app.services.prisma.session.count();
+    const refunds = await server.app.services.prisma.refund.count();
+    const cases = [
+      server.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: "ad\ud800min", p: "x" }),
+      server.gql(`mutation($r: String!, $m: String!) { reportProblem(reference: $r, message: $m) { id } }`, { r: "CZ-\udfff", m: "broken" }),
+      server.gql(`mutation { login(username: "a\ud83d", password: "x") { token } }`),
+    ];
+    for (const r of await Promise.all(cases)) {
+      expect(codesOf(r), JSON.stringify(r)).toEqual(["BAD_USER_INPUT"]);
+      expect(r.errors![0]!.message).toContain("invalid character");
+    }
+    // A whole emoji is fine: the login is refused for its password, not its text.
+    const emoji = await server.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: "ama🙂", p: "x" });
+    expect(codesOf(emoji)).toEqual(["UNAUTHENTICATED"]);
+    expect(await server.app.services.prisma.session.count()).toBe(sessions);
+    expect(await server.app.services.prisma.refund.count()).toBe(refunds);
+  });
 });
 
 describe("what the logs keep", () => {
