@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { enqueue, type JobHandler } from "../../api/jobs/index.js";
+import { backoffMs, exponentialMs } from "../../api/core/backoff.js";
 import { waitFor } from "./sales-seed.js";
 
 let server: TestServer;
@@ -37,6 +38,15 @@ async function settled(id: string, status: "DONE" | "DEAD", queue = jobs(), time
 type Entry = { data: string | null; level: string; message: string; kind: string };
 
 describe("job queue", () => {
+  it("one backoff: the doubling curve, capped (the login lockout), and the same curve jittered by ±25% (every retry)", () => {
+    const p = { baseMs: 100, capMs: 1_000 };
+    expect([1, 2, 3, 4, 5, 6].map((n) => exponentialMs(n, p))).toEqual([100, 200, 400, 800, 1_000, 1_000]);
+    expect(exponentialMs(5_000, p)).toBe(1_000); // no overflow to Infinity or NaN
+    expect(backoffMs(3, p, () => 0)).toBe(300);
+    expect(backoffMs(3, p, () => 1)).toBe(500);
+    expect(backoffMs(5_000, p, () => 0)).toBe(1_000);
+  });
+
   it("a job enqueued in a transaction that rolls back does not exist; one that commits runs with its payload", async () => {
     const seen: unknown[] = [];
     jobs().register({ kind: "test.echo", run: async (job) => void seen.push(job.payload) });
