@@ -13,7 +13,8 @@ import type { Logger } from "pino";
 import { schema } from "./schema.js";
 import { paymentWebhookRoute, reconcilerWorker } from "./modules/sales/index.js";
 import { cashUpExportRoute, transactionsExportRoute } from "./modules/transactions/index.js";
-import { outboxWorker } from "./modules/notifications/index.js";
+import { outboxDelivery } from "./modules/notifications/index.js";
+import { JobQueue, jobsWorker, type JobHandler } from "./jobs/index.js";
 import { backupDownloadRoute, backupScheduleWorker, ensureBackupDir } from "./modules/backups/index.js";
 import { serveUpload, type UploadedFile } from "./core/uploads.js";
 import { installDashboard } from "./modules/dashboard/index.js";
@@ -96,7 +97,9 @@ function securityHeaders(res: ServerResponse, secure: boolean) {
 /** Every HTTP route besides GraphQL, health and the dashboard. */
 const routes: readonly HttpRoute[] = [paymentWebhookRoute, transactionsExportRoute, cashUpExportRoute, backupDownloadRoute];
 /** Every background worker, started with the server and stopped before the database closes. */
-const workers: readonly Worker[] = [reconcilerWorker, outboxWorker, backupScheduleWorker, logRetentionWorker];
+const workers: readonly Worker[] = [reconcilerWorker, jobsWorker, backupScheduleWorker, logRetentionWorker];
+/** Every kind of durable job (api/jobs) and its handler: a job of a kind not listed here is dead-lettered. */
+const jobHandlers: readonly JobHandler[] = [outboxDelivery];
 
 export async function buildApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config);
@@ -117,7 +120,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const notify = createNotifiers({ sms: config.sms, mail: config.mail }, logger);
   const rateLimits = new RateLimits({ redisUrl: config.redisUrl, logger });
   const services: Services = {
-    config, db, prisma: db.prisma, logger, auth, rateLimits, loginThrottle: new LoginThrottle(rateLimits), reader, hub, feed, log, payments, notify, routers: createNoopRouterDriver(), origin, metrics: new Metrics(), nudges: new Nudges(), journal,
+    config, db, prisma: db.prisma, logger, auth, rateLimits, loginThrottle: new LoginThrottle(rateLimits), reader, hub, feed, log, payments, notify, routers: createNoopRouterDriver(), origin, metrics: new Metrics(), nudges: new Nudges(), journal, jobs: new JobQueue().register(...jobHandlers),
   };
 
   services.metrics.watch(services);

@@ -46,6 +46,11 @@ const schema = z.object({
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5_000),
   OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(1).default(900_000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(12),
+  JOBS_POLL_MS: z.coerce.number().int().min(10).optional(),
+  JOBS_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5_000),
+  JOBS_RETRY_MAX_MS: z.coerce.number().int().min(1).default(900_000),
+  JOBS_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  JOBS_LEASE_MS: z.coerce.number().int().min(100).default(120_000),
   SMS_PROVIDER: z.enum(["log", "http"]).default("log"),
   SMS_URL: z.string().url().optional(),
   SMS_API_KEY: z.string().optional(),
@@ -120,6 +125,8 @@ export type Config = {
   reconcileIntervalMs: number;
   /** Notification delivery: poll interval, retry backoff (base * 2^attempts, capped) and give-up point. */
   outbox: { pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number };
+  /** The job queue (api/jobs): poll interval (default OUTBOX_POLL_MS), the default retry policy of a kind, and the claim's lease. */
+  jobs: { pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number; leaseMs: number };
   sms: { provider: "log" | "http"; url?: string; apiKey?: string; sender: string };
   mail: { smtpUrl?: string; from: string; managerEmails: string[] };
   uiDir: string;
@@ -226,6 +233,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
       retryMaxMs: e.OUTBOX_RETRY_MAX_MS,
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+    },
+    jobs: {
+      pollMs: e.JOBS_POLL_MS ?? e.OUTBOX_POLL_MS,
+      retryBaseMs: e.JOBS_RETRY_BASE_MS,
+      retryMaxMs: e.JOBS_RETRY_MAX_MS,
+      maxAttempts: e.JOBS_MAX_ATTEMPTS,
+      leaseMs: e.JOBS_LEASE_MS,
     },
     sms: { provider: e.SMS_PROVIDER, url: e.SMS_URL, apiKey: e.SMS_API_KEY, sender: e.SMS_SENDER },
     mail: {

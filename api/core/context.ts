@@ -18,6 +18,7 @@ import type { Config } from "./config.js";
 import type { Metrics } from "./metrics.js";
 import type { Nudges } from "./extensions.js";
 import type { Journal } from "../journal/writer.js";
+import type { JobQueue } from "../jobs/queue.js";
 import type { UploadedFile } from "./uploads.js";
 
 /** Long-lived parts of the app, built once in buildApp. */
@@ -37,7 +38,7 @@ export type Services = {
   log: LogWriter;
   /** Payment providers: the configured default, cash, sandbox (and paystack when keyed). */
   payments: PaymentProviders;
-  /** Outbound SMS and email, used by the outbox worker only. */
+  /** Outbound SMS and email, used by the outbox's delivery job only. */
   notify: Notifiers;
   /** Voucher changes routers must enforce (a no-op until router provisioning exists). */
   routers: RouterDriver;
@@ -45,6 +46,8 @@ export type Services = {
   metrics: Metrics;
   /** Wakes a running worker now (the outbox after a sale). */
   nudges: Nudges;
+  /** The durable job queue (api/jobs): handlers per kind, registered in api/app.ts; kick() runs due jobs now. */
+  jobs: JobQueue;
   /** The backup journal: status() for the Backups page and /readyz. */
   journal: Journal;
 };

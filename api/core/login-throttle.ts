@@ -9,6 +9,7 @@
 // Each lock lasts longer than the one before (30 s, doubling, at most 15 minutes); a
 // successful login from that address forgets its own lockouts.
 import type { RateLimits, Limiter, LimitSpec } from "./rate-limit.js";
+import { exponentialMs } from "./backoff.js";
 
 const WINDOW_SEC = 15 * 60;
 export const LOGIN_LIMITS = {
@@ -49,7 +50,7 @@ export class LoginThrottle {
       // Exactly one request sees the count cross the limit: it sets the (growing) lock.
       if (v.consumed === c.spec.points + 1) {
         const n = await this.lockouts.hit(`${c.spec.name}:${key}`);
-        const seconds = Math.min(MAX_LOCK_SEC, FIRST_LOCK_SEC * 2 ** Math.min(20, n.consumed - 1));
+        const seconds = exponentialMs(n.consumed, { baseMs: FIRST_LOCK_SEC, capMs: MAX_LOCK_SEC });
         await c.limiter.block(key, seconds);
         retryAfter = Math.max(retryAfter, seconds);
       } else {

@@ -1,5 +1,6 @@
 // Prometheus metrics at /metrics through prom-client: GraphQL operations (rate and duration
-// per operation, errors by code), live subscriptions, change-feed lag, outbox depth, the router provisioning queue, and
+// per operation, errors by code), live subscriptions, change-feed lag, outbox depth, the router provisioning queue, the job
+// queue (jobs by kind and status, finished jobs by outcome, run time), and
 // prom-client's default process metrics (CPU, memory, event loop lag, GC, handles).
 // Gauges that need the database are read when scraped.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
@@ -19,6 +20,8 @@ export class Metrics {
   private readonly duration: Histogram<"type" | "operation" | "outcome">;
   private readonly errors: Counter<"code" | "type">;
   private readonly refusedTotal: Counter<"reason">;
+  private readonly jobsFinished: Counter<"kind" | "outcome">;
+  private readonly jobSeconds: Histogram<"kind">;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: "chillzone_", eventLoopMonitoringPrecision: 20 });
@@ -41,6 +44,26 @@ export class Metrics {
       labelNames: ["reason"],
       registers: [this.registry],
     });
+    this.jobsFinished = new Counter({
+      name: "chillzone_jobs_finished_total",
+      help: "Job runs recorded by this process, by kind and outcome (done; retry: failed and rescheduled; dead: given up, a WARN log entry)",
+      labelNames: ["kind", "outcome"],
+      registers: [this.registry],
+    });
+    this.jobSeconds = new Histogram({
+      name: "chillzone_job_duration_seconds",
+      help: "How long a job's handler ran, by kind",
+      labelNames: ["kind"],
+      buckets: [0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30, 120],
+      registers: [this.registry],
+    });
+  }
+
+  /** One job run recorded by the queue (api/jobs): done, retry (failed, rescheduled) or dead. `known`: a registered kind (else labelled "unknown"). */
+  jobFinished(kind: string, known: boolean, outcome: "done" | "retry" | "dead", seconds: number): void {
+    const k = known ? kind : "unknown";
+    this.jobsFinished.inc({ kind: k, outcome });
+    this.jobSeconds.observe({ kind: k }, seconds);
   }
 
   /** One operation refused by the query limits (core/query-limits.ts). */
@@ -98,6 +121,25 @@ export class Metrics {
         const rows = services.reader.read<{ channel: string; n: number | bigint }>(`SELECT channel, count(*) AS n FROM OutboxMessage WHERE status = 'PENDING' GROUP BY channel`, []);
         this.reset();
         for (const r of rows) this.set({ channel: r.channel }, Number(r.n));
+      },
+    });
+    new Gauge({
+      name: "chillzone_jobs",
+      help: "Jobs in the durable queue by kind and status: QUEUED (waiting or backing off), RUNNING (claimed), DEAD (given up: see the WARN log entries)",
+      labelNames: ["kind", "status"],
+      registers: [this.registry],
+      collect() {
+        const rows = services.reader.read<{ kind: string; status: string; n: number | bigint }>(
+          `SELECT kind, status, count(*) AS n FROM Job WHERE status IN ('QUEUED', 'RUNNING', 'DEAD') GROUP BY kind, status`,
+          [],
+        );
+        const known = new Set(services.jobs.kinds);
+        this.reset();
+        for (const kind of known) for (const status of ["QUEUED", "RUNNING", "DEAD"]) this.set({ kind, status }, 0);
+        for (const r of rows) {
+          const kind = known.has(r.kind) ? r.kind : "unknown";
+          this.inc({ kind, status: r.status }, Number(r.n));
+        }
       },
     });
     new Gauge({
