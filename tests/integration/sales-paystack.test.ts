@@ -128,20 +128,25 @@ describe("paystack: pending, then webhooks", () => {
     paystack.setNextChargeStatus("failed", { gatewayResponse: "Declined by the network" });
     const r = await buy(server, bundle.id);
     expect(codesOf(r)).toEqual(["PAYMENT_FAILED"]);
-    expect(r.errors![0]!.message).toContain("Declined by the network");
+    // The buyer reads our words; the provider's own stays with the sale for staff.
+    expect(r.errors![0]!.message).toContain("No money was taken");
+    expect(r.errors![0]!.message).not.toContain("Declined by the network");
     const reference = r.errors![0]!.extensions!.reference as string;
     const t = await server.app.services.prisma.transaction.findUniqueOrThrow({ where: { reference } });
     expect(t).toMatchObject({ status: "FAILED", voucherId: null });
+    expect(t.failureReason).toContain("Declined by the network");
     expect(await server.app.services.prisma.voucher.count({ where: { allocationId: bundle.dbId, status: "AVAILABLE", reservedUntil: null } })).toBe(1);
   });
 
-  it("a provider refusal (non-retryable) answers PAYMENT_FAILED with its message", async () => {
+  it("a provider refusal (non-retryable) answers PAYMENT_FAILED; its message is kept for staff", async () => {
     const bundle = await seedAllocation(server, { vouchers: 1 });
     // Paystack mobile money needs GHS: the adapter refuses before calling.
     await server.app.services.prisma.allocation.update({ where: { id: bundle.dbId }, data: { currency: "USD" } });
     const r = await buy(server, bundle.id);
     expect(codesOf(r)).toEqual(["PAYMENT_FAILED"]);
-    expect(r.errors![0]!.message).toMatch(/needs GHS/);
+    expect(r.errors![0]!.message).not.toMatch(/needs GHS/);
+    const failed = await server.app.services.prisma.transaction.findUniqueOrThrow({ where: { reference: r.errors![0]!.extensions!.reference as string } });
+    expect(failed.failureReason).toMatch(/needs GHS/);
     expect(await server.app.services.prisma.voucher.count({ where: { allocationId: bundle.dbId, reservedUntil: null, status: "AVAILABLE" } })).toBe(1);
   });
 
