@@ -9,7 +9,7 @@ import * as prismaEnums from "../../api/db/generated/enums.js";
 // GraphQL names that differ from the table's enum name.
 const servedAs: Record<string, string> = { OutboxChannel: "NotificationChannel", OutboxStatus: "NotificationStatus" };
 // Database enums no field serves (internal to their module).
-const internal = new Set(["VoucherSource"]);
+const internal = new Set(["VoucherSource", "JobStatus"]);
 
 const schema = buildSchema(readFileSync("schema.graphql", "utf8"));
 
