@@ -190,13 +190,26 @@ function expectContiguousAmong(all: Entry[], group: Entry[]) {
   expect(span.filter((e) => !group.includes(e)).every((e) => e.model === "Job" && e.kind === "CREATE")).toBe(true);
 }
 
+// A start that fails (say, a trigger that SQLite refuses) is reported by a test of its own:
+// when beforeAll throws, vitest skips the file's tests, which a mutation run reads as "survived".
+let startError: unknown = null;
 beforeAll(async () => {
-  // The job queue polls only hourly here: its worker would claim the Job rows (and the jobs
-  // each PENDING OutboxMessage queues) while a test is still checking their entries.
-  server = await startTestServer({ env: { UI_DIR: "/nonexistent-ui", JOBS_POLL_MS: "3600000" } });
-  reader = new Database(server.app.services.db.file, { readonly: true });
-  const admin = await server.app.services.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
-  adminActor = { kind: "user", userId: admin.id, username: admin.username, role: "ADMIN" };
+  try {
+    // The job queue polls only hourly here: its worker would claim the Job rows (and the jobs
+    // each PENDING OutboxMessage queues) while a test is still checking their entries.
+    server = await startTestServer({ env: { UI_DIR: "/nonexistent-ui", JOBS_POLL_MS: "3600000" } });
+    reader = new Database(server.app.services.db.file, { readonly: true });
+    const admin = await server.app.services.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+    adminActor = { kind: "user", userId: admin.id, username: admin.username, role: "ADMIN" };
+  } catch (err) {
+    startError = err;
+  }
+});
+
+it("the server starts with its change triggers installed", () => {
+  expect(startError).toBeNull();
+  const triggers = reader.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'`).get() as { n: number };
+  expect(triggers.n).toBeGreaterThanOrEqual(3 * domainTables(reader).length);
 });
 
 afterAll(async () => {
