@@ -1,11 +1,11 @@
-// npm run mutation [-- settlement authorization triggers]: mutation testing with StrykerJS,
+// npm run mutation [-- settlement authorization triggers refunds journal]: mutation testing with StrykerJS,
 // one module at a time (stryker/<module>.config.mjs), then each module's score from its
 // JSON report. Slow (minutes per module): not part of `npm test`. MUTATION.md holds the
 // recorded scores and what every surviving mutant means.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 
-const modules = ["settlement", "authorization", "triggers"];
+const modules = ["settlement", "authorization", "triggers", "refunds", "journal"];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((m) => !modules.includes(m));
 if (unknown.length) {

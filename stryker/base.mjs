@@ -1,4 +1,4 @@
-// Shared Stryker settings. One config per module (settlement, authorization, triggers), each
+// Shared Stryker settings. One config per module (settlement, authorization, triggers, refunds, journal), each
 // mutating that module's files and running only the tests that guard it (its
 // <name>.vitest.config.ts). `npm run mutation` runs them all; `npm run mutation -- settlement`
 // runs one. Scores and the surviving mutants are written up in MUTATION.md.

@@ -1,7 +1,8 @@
 // Every path to personal data and voucher credentials, not just the list queries:
 // node(id) for each node type, transactionByReference as staff, and log search.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { codesOf, startTestServer, type TestServer } from "../helpers/server.js";
+import { setUpFile } from "../helpers/setup.js";
 import { buy, seedAllocation } from "./sales-seed.js";
 
 let server: TestServer;
@@ -10,7 +11,7 @@ let reference: string;
 let password: string;
 const gid = (type: string, id: string | number) => Buffer.from(`${type}:${id}`).toString("base64");
 
-beforeAll(async () => {
+setUpFile(async () => {
   server = await startTestServer();
   staff = await server.tokenFor("STAFF");
   const bundle = await seedAllocation(server, { vouchers: 1 });

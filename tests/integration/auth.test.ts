@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ADMIN, codesOf, collect, startTestServer, type TestServer } from "../helpers/server.js";
 import { live, watch } from "../helpers/watch.js";
+import { setUpFile } from "../helpers/setup.js";
 
 let server: TestServer;
-beforeAll(async () => {
+setUpFile(async () => {
   server = await startTestServer();
 });
 afterAll(() => server?.stop());

@@ -8,6 +8,7 @@ import {
 } from "graphql";
 import { schema } from "../../api/schema.js";
 import { startTestServer, type TestServer, type Auth } from "../helpers/server.js";
+import { setUpFile } from "../helpers/setup.js";
 
 type Level = "public" | "staff" | "manager" | "admin";
 
@@ -110,7 +111,7 @@ const needsUserAtStaff = new Set(["Query.cashUp"]);
 let server: TestServer;
 const callers: { name: string; level: Level; auth: () => Promise<Auth> }[] = [];
 
-beforeAll(async () => {
+setUpFile(async () => {
   server = await startTestServer();
   const staff = await server.tokenFor("STAFF");
   const manager = await server.tokenFor("MANAGER");

@@ -3,12 +3,13 @@
 // work; sequences without gaps. Models are enumerated from the Prisma datamodel and checked
 // against sqlite_master, so a new model is covered without touching this file.
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { getDatamodel } from "../../api/db/generated/pothos-types.js";
 import * as enums from "../../api/db/generated/enums.js";
 import { domainTables } from "../../api/events/triggers.js";
 import { runInScope, type Actor, type RequestScope } from "../../api/db/request-context.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
+import { setUpFile } from "../helpers/setup.js";
 
 type Field = {
   name: string;
@@ -190,24 +191,17 @@ function expectContiguousAmong(all: Entry[], group: Entry[]) {
   expect(span.filter((e) => !group.includes(e)).every((e) => e.model === "Job" && e.kind === "CREATE")).toBe(true);
 }
 
-// A start that fails (say, a trigger that SQLite refuses) is reported by a test of its own:
-// when beforeAll throws, vitest skips the file's tests, which a mutation run reads as "survived".
-let startError: unknown = null;
-beforeAll(async () => {
-  try {
-    // The job queue polls only hourly here: its worker would claim the Job rows (and the jobs
-    // each PENDING OutboxMessage queues) while a test is still checking their entries.
-    server = await startTestServer({ env: { UI_DIR: "/nonexistent-ui", JOBS_POLL_MS: "3600000" } });
-    reader = new Database(server.app.services.db.file, { readonly: true });
-    const admin = await server.app.services.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
-    adminActor = { kind: "user", userId: admin.id, username: admin.username, role: "ADMIN" };
-  } catch (err) {
-    startError = err;
-  }
-});
+// A start that fails (say, a trigger that SQLite refuses) fails a test of its own (setUpFile).
+setUpFile(async () => {
+  // The job queue polls only hourly here: its worker would claim the Job rows (and the jobs
+  // each PENDING OutboxMessage queues) while a test is still checking their entries.
+  server = await startTestServer({ env: { UI_DIR: "/nonexistent-ui", JOBS_POLL_MS: "3600000" } });
+  reader = new Database(server.app.services.db.file, { readonly: true });
+  const admin = await server.app.services.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+  adminActor = { kind: "user", userId: admin.id, username: admin.username, role: "ADMIN" };
+}, "the server starts");
 
-it("the server starts with its change triggers installed", () => {
-  expect(startError).toBeNull();
+it("every domain table has its change triggers installed", () => {
   const triggers = reader.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger'`).get() as { n: number };
   expect(triggers.n).toBeGreaterThanOrEqual(3 * domainTables(reader).length);
 });

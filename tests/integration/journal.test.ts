@@ -3,10 +3,11 @@
 // tick, and a torn or short journal is repaired and caught up on start.
 import { appendFileSync, readdirSync, statSync, truncateSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { codesOf, startTestServer, type TestServer } from "../helpers/server.js";
 import { compareWithLog, journalDir, poll } from "../helpers/journal.js";
 import { readFrames } from "../../api/journal/read.js";
+import { setUpFile } from "../helpers/setup.js";
 
 const create = `mutation Create($input: AllocationInput!) { createAllocation(input: $input) { id } }`;
 let n = 0;
@@ -14,7 +15,7 @@ const input = () => ({ input: { name: `Bundle ${++n}`, priceMinor: 100 + n, data
 
 let server: TestServer;
 let manager: string;
-beforeAll(async () => {
+setUpFile(async () => {
   server = await startTestServer({ keepData: true });
   manager = await server.tokenFor("MANAGER");
 });

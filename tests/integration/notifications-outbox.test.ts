@@ -1,12 +1,13 @@
 // The outbox: SMS and email written with the sale, sent with retries through outages,
 // given up on with a warning, and never sent twice by two processes.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { startSmsStandin, type SmsStandin } from "../fixtures/sms-standin.js";
 import { backoffMs } from "../../api/core/backoff.js";
 import { buy, seedAllocation, waitFor } from "./sales-seed.js";
+import { setUpFile } from "../helpers/setup.js";
 
 type Mail = { from: string; to: string[]; raw: string };
 
@@ -15,7 +16,7 @@ let sms: SmsStandin;
 let smtp: SMTPServer;
 const mails: Mail[] = [];
 
-beforeAll(async () => {
+setUpFile(async () => {
   sms = await startSmsStandin();
   smtp = new SMTPServer({
     authOptional: true,

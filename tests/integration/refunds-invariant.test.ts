@@ -6,10 +6,11 @@
 // and for every refund the log holds one PAYMENT entry per change of its status.
 // The seed is printed on failure; CHILLZONE_REFUND_SEED replays a run.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { startTestServer, type Auth, type GqlResult, type TestServer } from "../helpers/server.js";
 import { seedAllocation } from "./sales-seed.js";
 import { APPROVE, REJECT, RETRY, paidSale, requestRefund } from "./refunds-seed.js";
+import { setUpFile } from "../helpers/setup.js";
 
 const SALES = 50;
 const OPERATIONS = 500;
@@ -41,7 +42,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 let server: TestServer;
 let staff: Auth;
 let managers: Auth[];
-beforeAll(async () => {
+setUpFile(async () => {
   server = await startTestServer();
   staff = { token: await server.tokenFor("STAFF") };
   managers = [{ token: await server.tokenFor("MANAGER") }, { token: await server.tokenFor("MANAGER") }];

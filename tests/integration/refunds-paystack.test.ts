@@ -2,11 +2,12 @@
 // approval (also when two managers approve at once), refund.processed / refund.failed
 // webhooks delivered twice and out of order, a refund webhook that beats the refund call's
 // own answer, a failure then a retry, and an outage.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Auth, TestServer } from "../helpers/server.js";
 import type { PaystackStandin } from "../fixtures/paystack-standin.js";
 import { buy, seedAllocation, startPaystackShop, waitFor, type PaystackShop } from "./sales-seed.js";
 import { APPROVE, RETRY, dbId, requestRefund } from "./refunds-seed.js";
+import { setUpFile } from "../helpers/setup.js";
 
 let shop: PaystackShop;
 let server: TestServer;
@@ -17,7 +18,7 @@ let manager: Auth;
 let manager2: Auth;
 const prisma = () => server.app.services.prisma;
 
-beforeAll(async () => {
+setUpFile(async () => {
   shop = await startPaystackShop({ OUTBOX_POLL_MS: "20" });
   ({ server, paystack, hook } = shop);
   staff = { token: await server.tokenFor("STAFF") };

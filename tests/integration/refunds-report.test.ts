@@ -1,14 +1,15 @@
 // reportProblem from the /buy page: public, one open report per sale, rate limited per
 // address and per reference, and an unknown reference answers exactly as a sale that cannot
 // be reported (nobody learns which references exist).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { codesOf, startTestServer, type TestServer } from "../helpers/server.js";
 import { seedAllocation } from "./sales-seed.js";
 import { APPROVE, REPORT, paidSale } from "./refunds-seed.js";
+import { setUpFile } from "../helpers/setup.js";
 
 let server: TestServer;
 const prisma = () => server.app.services.prisma;
-beforeAll(async () => {
+setUpFile(async () => {
   server = await startTestServer();
 });
 afterAll(() => server?.stop());

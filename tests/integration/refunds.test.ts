@@ -6,12 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codesOf, startTestServer, type Auth, type TestServer } from "../helpers/server.js";
 import { CONFIRM, buy, seedAllocation, waitFor } from "./sales-seed.js";
 import { APPROVE, REJECT, RETRY, dbId, paidSale, requestRefund } from "./refunds-seed.js";
+import { setUpFile } from "../helpers/setup.js";
 
 let server: TestServer;
 let admin: Auth;
 const prisma = () => server.app.services.prisma;
 
-beforeAll(async () => {
+setUpFile(async () => {
   server = await startTestServer({ env: { OUTBOX_POLL_MS: "20" } });
   admin = { token: server.adminToken };
 });

@@ -2,13 +2,14 @@
 // (the sandbox's "succeed") and left unpaid (its "pending"). Unpaid is the hard case: each
 // sale keeps holding its voucher, so a reservation that took an already held voucher would
 // show as two sales on one voucher, instead of being hidden by the first sale paying at once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { startTestServer, codesOf, type TestServer } from "../helpers/server.js";
 import { buy, seedAllocation } from "./sales-seed.js";
+import { setUpFile } from "../helpers/setup.js";
 
 let server: TestServer;
 let unpaid: TestServer;
-beforeAll(async () => {
+setUpFile(async () => {
   [server, unpaid] = await Promise.all([startTestServer({ env: { SANDBOX_MODE: "succeed" } }), startTestServer({ env: { SANDBOX_MODE: "pending" } })]);
 });
 afterAll(() => Promise.all([server?.stop(), unpaid?.stop()]));

@@ -1,10 +1,11 @@
 // Reservation expiry and the reconciler: unpaid holds are released, payments the provider
 // knows about are sold, and a payment that arrives after the sale failed is still honoured.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { SANDBOX_DEFAULT_WEBHOOK_SECRET, signBody } from "../../api/drivers/payments/index.js";
 import { NO_VOUCHER_REASON } from "../../api/modules/sales/settle.js";
 import { buy, CONFIRM, seedAllocation, waitFor } from "./sales-seed.js";
+import { setUpFile } from "../helpers/setup.js";
 
 let server: TestServer;
 let staff: string;
@@ -12,7 +13,7 @@ let staff: string;
 // and then expires the sale itself (so a busy machine cannot make it flaky).
 let quick: TestServer;
 
-beforeAll(async () => {
+setUpFile(async () => {
   const env = { SANDBOX_MODE: "pending", RECONCILE_INTERVAL_MS: "40", OUTBOX_POLL_MS: "40" };
   [quick, server] = await Promise.all([
     startTestServer({ env: { ...env, RESERVATION_MINUTES: "0.002" } }),

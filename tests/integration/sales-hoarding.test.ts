@@ -2,14 +2,15 @@
 // at once, and one client address may only try so often. Staff at the counter are exempt.
 // Each test buys from its own client address (127.0.0.x), so none depends on the attempts
 // another made.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { codesOf, startTestServer, type TestServer } from "../helpers/server.js";
 import { buy, seedAllocation } from "./sales-seed.js";
+import { setUpFile } from "../helpers/setup.js";
 
 let server: TestServer;
 let bundle: { id: string; dbId: string };
 
-beforeAll(async () => {
+setUpFile(async () => {
   // Sandbox "pending": purchases stay unpaid and keep their vouchers reserved.
   server = await startTestServer({ env: { SANDBOX_MODE: "pending", MAX_PENDING_PER_PHONE: "2", PURCHASES_PER_MINUTE_PER_IP: "6" } });
   bundle = await seedAllocation(server, { vouchers: 40 });

@@ -3,17 +3,18 @@
 // out what happened to a customer's money, so each outcome (paid, failed, paid after it had
 // failed, paid with no voucher left, paid less than the price) is asserted in full, through
 // the real Paystack adapter and its webhooks.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { PaystackStandin } from "../fixtures/paystack-standin.js";
 import type { TestServer } from "../helpers/server.js";
 import { buy, seedAllocation, startPaystackShop, type PaystackShop } from "./sales-seed.js";
+import { setUpFile } from "../helpers/setup.js";
 
 let shop: PaystackShop;
 let server: TestServer;
 let paystack: PaystackStandin;
 let hook: string;
 
-beforeAll(async () => {
+setUpFile(async () => {
   shop = await startPaystackShop();
   ({ server, paystack, hook } = shop);
 });

@@ -5,11 +5,12 @@
 // webhook settled it. Only settle's conditional claim is left to hold, and the sale must be
 // unchanged: one voucher, one SMS, one "paid" entry in the log. All over HTTP, against the
 // real Paystack adapter talking to a stand-in.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { PaystackStandin } from "../fixtures/paystack-standin.js";
 import type { SmsStandin } from "../fixtures/sms-standin.js";
 import { codesOf, type TestServer } from "../helpers/server.js";
 import { buy, CONFIRM, seedAllocation, startPaystackShop, waitFor, type PaystackShop } from "./sales-seed.js";
+import { setUpFile } from "../helpers/setup.js";
 
 let server: TestServer;
 let paystack: PaystackStandin;
@@ -20,7 +21,7 @@ let hook: string;
 
 let shop: PaystackShop;
 
-beforeAll(async () => {
+setUpFile(async () => {
   shop = await startPaystackShop();
   ({ server, paystack, sms, hook } = shop);
   staff = await server.tokenFor("STAFF");

@@ -2,11 +2,12 @@
 // charges settled by signed webhooks (replayed, out of order, with a staff confirmation),
 // bad signatures, failures, provider errors and idempotent retries.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { codesOf, type TestServer } from "../helpers/server.js";
 import type { PaystackStandin } from "../fixtures/paystack-standin.js";
 import type { SmsStandin } from "../fixtures/sms-standin.js";
 import { buy, CONFIRM, seedAllocation, startPaystackShop, waitFor, type PaystackShop } from "./sales-seed.js";
+import { setUpFile } from "../helpers/setup.js";
 
 let server: TestServer;
 let paystack: PaystackStandin;
@@ -16,7 +17,7 @@ let hook: string;
 
 let shop: PaystackShop;
 
-beforeAll(async () => {
+setUpFile(async () => {
   shop = await startPaystackShop({
     OUTBOX_POLL_MS: "50",
     // Sales here expire only when a test says so; then the reconciler should come soon.

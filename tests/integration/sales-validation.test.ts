@@ -1,14 +1,15 @@
 // What a purchase accepts: phone numbers in every accepted form (stored as 0XXXXXXXXX),
 // names, providers; and the cash sale at the counter through confirmPayment.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { startTestServer, codesOf, type TestServer } from "../helpers/server.js";
 import { buy, CONFIRM, seedAllocation } from "./sales-seed.js";
+import { setUpFile } from "../helpers/setup.js";
 
 let server: TestServer;
 let staff: string;
 let bundle: { id: string; dbId: string };
 
-beforeAll(async () => {
+setUpFile(async () => {
   server = await startTestServer();
   staff = await server.tokenFor("STAFF");
   bundle = await seedAllocation(server, { vouchers: 40 });

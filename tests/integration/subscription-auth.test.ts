@@ -1,11 +1,12 @@
 // A live subscription ends when the credential behind it stops holding: logout, a revoked
 // API key. One that still holds keeps receiving.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { codesOf, collect, startTestServer, type TestServer } from "../helpers/server.js";
 import { live, watch, type Watch } from "../helpers/watch.js";
+import { setUpFile } from "../helpers/setup.js";
 
 let server: TestServer;
-beforeAll(async () => {
+setUpFile(async () => {
   server = await startTestServer({ env: { SUBSCRIPTION_AUTH_CHECK_MS: "100" } });
 });
 afterAll(() => server?.stop());
