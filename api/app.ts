@@ -36,6 +36,7 @@ import { errorIdFor, flushSentry, initSentry, reportError, sentryPlugin } from "
 import { findRoute, headersOf, Nudges, requestIdFrom, sendJson, serveRoute, type HttpRoute, type Worker } from "./core/extensions.js";
 import { corsOptions, csrfPlugin, csrfSatisfied, requestLogPlugin, wellFormedTextPlugin, responseHeadersPlugin, scopePlugin } from "./core/yoga-plugins.js";
 import { queryLimitsPlugin } from "./core/query-limits.js";
+import { PublicAnswers, serveAnonymous } from "./core/public-answers.js";
 import { openDatabase } from "./db/client.js";
 import { MemoryBus, RedisBus, type EventBus } from "./events/bus.js";
 import { ChangeFeed } from "./events/change-feed.js";
@@ -242,6 +243,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   });
 
   const ui = await loadUi(config.uiDir, logger);
+  const publicAnswers = config.publicAnswers ? new PublicAnswers(schema, reader) : null;
 
   const inFlight = new InFlight();
   let stopping = false;
@@ -283,6 +285,20 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
               json.delete("transfer-encoding");
               return Promise.resolve(yoga.fetch(`http://${headers.get("host") ?? "local"}/graphql`, { method: "POST", headers: json, body }, { req, uploads }));
             },
+          });
+        }
+        // Shared answers carry no CORS headers: only same-origin (or no Origin) requests take them,
+        // and of POSTs only the JSON ones the CSRF rule lets through to GraphQL.
+        const origin = req.headers.origin;
+        const json = /^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? "");
+        const shareable = (req.method === "GET" || (req.method === "POST" && json && !url.search)) && url.pathname === "/graphql";
+        if (publicAnswers && anonymous && shareable && (!origin || sameHost(origin, req.headers.host ?? null))) {
+          const headers = headersOf(req);
+          const target = `http://${headers.get("host") ?? "local"}${req.url ?? "/graphql"}`;
+          return await serveAnonymous(req, res, url.searchParams, {
+            cache: publicAnswers,
+            metrics: services.metrics,
+            run: (body) => Promise.resolve(yoga.fetch(target, { method: req.method, headers, body }, { req })),
           });
         }
         return void yoga(req, res, { req });

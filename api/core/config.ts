@@ -74,6 +74,7 @@ const schema = z.object({
   JOURNAL_SEGMENT_MB: z.coerce.number().int().min(1).max(4096).default(64),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   REQUEST_LOG_ANONYMOUS_READS: z.enum(["on", "off"]).default("off"),
+  PUBLIC_ANSWERS: z.enum(["on", "off"]).default("on"),
   LOG_RETENTION_DAYS: z
     .string()
     .default("DEBUG=7,INFO=90,WARN=90")
@@ -143,6 +144,8 @@ export type Config = {
   /** Request-finished log entries: successful anonymous reads written as rows (else only counted in metrics), and
    * how many days REQUEST entries of each level are kept (missing level: forever). Audit entries are never pruned. */
   requestLog: { anonymousReads: boolean; retentionDays: Partial<Record<"DEBUG" | "INFO" | "WARN" | "ERROR", number>> };
+  /** Anonymous catalogue queries answered from memory while the tables they read are unchanged (core/public-answers.ts). */
+  publicAnswers: boolean;
   /** How long a stop waits for in-flight requests before closing connections anyway. */
   shutdownTimeoutMs: number;
   /** Unexpected errors go to Sentry when set (scrubbed, with request ids). */
@@ -260,6 +263,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stockWarnDays: e.STOCK_WARN_DAYS,
     journal: { enabled: e.JOURNAL === "on", segmentBytes: e.JOURNAL_SEGMENT_MB * 1024 * 1024 },
     uiDir: e.UI_DIR ? path.resolve(e.UI_DIR) : defaultUiDir,
+    // A shared answer is not a row in the log: with every anonymous read written, none is shared.
+    publicAnswers: e.PUBLIC_ANSWERS === "on" && e.REQUEST_LOG_ANONYMOUS_READS !== "on",
     requestLog: {
       anonymousReads: e.REQUEST_LOG_ANONYMOUS_READS === "on",
       retentionDays: Object.fromEntries(

@@ -1,7 +1,8 @@
 // The effective settings: a stored row where there is one, else the environment's default.
 // Held in memory (appInfo is on /buy's hot path) and dropped whenever the change stream carries
 // a ShopSetting entry: this process's own writes and, through the bus (Redis with several
-// replicas), every other replica's. A gap the bus could not fill (resync) drops it too.
+// replicas), every other replica's. A restore (its BACKUP entry) and a gap the bus could not
+// fill (resync) drop it too.
 import type { Services } from "../../core/context.js";
 import { defaultsOf, FIELDS, SETTING_KEYS, type SettingKey, type ShopSettingsValues } from "./fields.js";
 
@@ -35,7 +36,8 @@ class SettingsCache {
   constructor(private readonly services: Services) {
     services.hub.bus.subscribe({
       record: (r) => {
-        if (r.model === SETTINGS_MODEL) this.current = null;
+        // A restore replaces the table without a change entry per row: its one BACKUP entry drops the cache too.
+        if (r.model === SETTINGS_MODEL || r.kind === "BACKUP") this.current = null;
       },
       resync: () => {
         this.current = null;
