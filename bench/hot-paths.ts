@@ -146,9 +146,9 @@ async function main() {
   sqlite.exec("ANALYZE");
   sqlite.close();
 
-  async function startChild(kind: "app" | "bare", profile = ""): Promise<{ url: string; child: ChildProcess }> {
+  async function startChild(kind: "app" | "bare", profile = "", env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
     const flags = ["--import", "tsx", ...(profile ? ["--cpu-prof", "--cpu-prof-dir", profile] : [])];
-    const child = spawn(process.execPath, [...flags, self, "--serve", kind, "--data", dataDir], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+    const child = spawn(process.execPath, [...flags, self, "--serve", kind, "--data", dataDir], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
     const url = await new Promise<string>((resolve, reject) => {
       let out = "";
       child.stdout!.on("data", (c) => {
@@ -177,6 +177,8 @@ async function main() {
 
   const app = await startChild("app", profileDir);
   const bare = await startChild("bare");
+  // The same server with shared public answers off: what a bundle list costs through GraphQL.
+  const uncached = !only || only === "allocations" ? await startChild("app", "", { PUBLIC_ANSWERS: "off" }) : null;
   const gql = gqlAt(app.url);
   const login = async (u: string, p: string) => (await gql(`mutation($u:String!,$p:String!){login(username:$u,password:$p){token}}`, { u, p })).data.login.token as string;
   const admin = await login("admin", "bench-admin-pass");
@@ -241,15 +243,19 @@ async function main() {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const readRows: string[] = [];
-  const reads = [["`{ allocations { id name } }` (anonymous)", ALLOCATIONS, undefined, "allocations"], ["50 transactions with allocation and voucher (staff)", PAGE, staff, "page"]] as const;
-  for (const [label, query, token] of reads.filter((r) => !only || r[3] === only)) {
+  const reads = [
+    ["`{ allocations { id name } }` (anonymous)", ALLOCATIONS, undefined, "allocations", app.url],
+    ...(uncached ? ([["`{ allocations { id name } }` (anonymous), PUBLIC_ANSWERS=off", ALLOCATIONS, undefined, "allocations", uncached.url]] as const) : []),
+    ["50 transactions with allocation and voucher (staff)", PAGE, staff, "page", app.url],
+  ] as const;
+  for (const [label, query, token, , appUrl] of reads.filter((r) => !only || r[3] === only)) {
     const appRps: number[] = [];
     const bareRps: number[] = [];
     const appP50: number[] = [];
     let failures = 0;
-    await cannon(app.url, query, token); // warm-up
+    await cannon(appUrl, query, token); // warm-up
     for (let r = 0; r < rounds; r++) {
-      const a = await cannon(app.url, query, token);
+      const a = await cannon(appUrl, query, token);
       const b = await cannon(bare.url, query);
       appRps.push(a.rps);
       bareRps.push(b.rps);
@@ -270,6 +276,7 @@ async function main() {
 
   await stopChild(app.child);
   await stopChild(bare.child);
+  if (uncached) await stopChild(uncached.child);
   rmSync(dataDir, { recursive: true, force: true });
 
   const cpu = cpus();
