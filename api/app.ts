@@ -8,7 +8,8 @@ import { pathToFileURL } from "node:url";
 import { createYoga } from "graphql-yoga";
 import { GraphQLError } from "graphql";
 import { WebSocketServer } from "ws";
-import { useServer } from "graphql-ws/use/ws";
+import { useWsServer } from "./core/ws-server.js";
+import { sharedSubscriptionsPlugin } from "./core/shared-subscriptions.js";
 import type { Logger } from "pino";
 import { schema } from "./schema.js";
 import { paymentWebhookRoute, reconcilerWorker } from "./modules/sales/index.js";
@@ -221,6 +222,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       },
     },
     plugins: [
+      sharedSubscriptionsPlugin(),
       csrfPlugin(),
       wellFormedTextPlugin(),
       queryLimitsPlugin(services),
@@ -345,9 +347,11 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
     }
   });
 
-  const wss = new WebSocketServer({ server, path: "/graphql" });
-  const wsServer = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+  const wss = new WebSocketServer({ server, path: "/graphql", perMessageDeflate: false, clientTracking: true });
+  const wsServer = useWsServer<Record<string, unknown>>(
     {
+      // The result object itself (not a copy): a result shared by subscribers is serialized once (core/ws-server.ts).
+      onNext: (_ctx, _id, _payload, _args, result) => result as never,
       execute: (args) => (args.rootValue as { execute: (a: unknown) => unknown }).execute(args) as never,
       subscribe: (args) => (args.rootValue as { subscribe: (a: unknown) => unknown }).subscribe(args) as never,
       onSubscribe: async (ctx, _id, payload) => {

@@ -29,7 +29,7 @@ export type ProcessServer = {
   stop(): Promise<void>;
 };
 
-export async function startProcessServer(opts: { name: string; dataDir: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<ProcessServer> {
+export async function startProcessServer(opts: { name: string; dataDir: string; env?: Record<string, string>; nodeArgs?: string[]; /** Another checkout to run (a benchmark's "before"). */ root?: string }): Promise<ProcessServer> {
   const port = await freePort();
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -44,7 +44,7 @@ export async function startProcessServer(opts: { name: string; dataDir: string; 
     UI_DIR: path.join(opts.dataDir, "no-ui"),
     ...opts.env,
   };
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "api/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "api/main.ts"], { cwd: opts.root ?? root, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   const keep = (d: Buffer) => {
     out += d.toString();
