@@ -202,10 +202,13 @@ export type Db = {
    * - in the caller's async scope, so the change triggers stamp the request's actor (cz_ctx)
    *   and the write tracker marks the request as a writer (the journal is awaited before it answers);
    * - counted as one operation in `stats`.
+   * `durable: false` commits without waiting for the disk (synchronous=NORMAL for this commit,
+   * as the log writer's): a power cut may lose it, never a crash, and the next durable commit
+   * makes it durable with it. Only for writes whose loss a restart repairs (a job's lease).
    * `fn` must not await (it cannot: the transaction is synchronous). Dates are bound as
    * `sqlDate(d)` text and booleans as 0/1, the forms Prisma writes; integers read as numbers.
    */
-  transaction<T>(fn: (sql: (text: string) => Database.Statement) => T): Promise<T>;
+  transaction<T>(fn: (sql: (text: string) => Database.Statement) => T, opts?: { durable?: boolean }): Promise<T>;
   file: string;
   /** Prisma operations run so far, in all and per request id (for query-count tests). */
   stats: DbStats;
@@ -268,11 +271,18 @@ export async function openDatabase(file: string, origin: string): Promise<Db> {
     file,
     stats,
     exclusive: (fn) => lock.run(() => fn(conn)),
-    transaction: (fn) =>
+    transaction: (fn, opts) =>
       lock.run(() =>
         turn(async () => {
           stats.count();
-          return conn.transaction(() => fn(prepare)).immediate();
+          if (opts?.durable !== false) return conn.transaction(() => fn(prepare)).immediate();
+          const synchronous = Number(conn.pragma("synchronous", { simple: true }));
+          conn.pragma("synchronous = NORMAL");
+          try {
+            return conn.transaction(() => fn(prepare)).immediate();
+          } finally {
+            conn.pragma(`synchronous = ${synchronous}`);
+          }
         }),
       ),
     close: () => base.$disconnect(),
