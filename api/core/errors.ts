@@ -44,9 +44,17 @@ export const unauthenticated = (message = "Log in first") => new AppError(ErrorC
 
 type PrismaLikeError = { code?: string; meta?: Record<string, unknown>; name?: string };
 
-/** The unique fields a Prisma P2002 error names (driver adapters report them differently), or null for any other error. */
+/**
+ * The unique fields a Prisma P2002 error names (driver adapters report them differently), or
+ * a raw better-sqlite3 one (db.transaction: "UNIQUE constraint failed: T.a, T.b"), or null
+ * for any other error.
+ */
 export function uniqueViolation(err: unknown): string[] | null {
   const e = err as PrismaLikeError | null;
+  if (e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+    const cols = /constraint failed: (.*)$/.exec(String((err as Error).message))?.[1];
+    return cols ? cols.split(",").map((c) => c.trim().split(".").pop()!) : [];
+  }
   if (e?.code !== "P2002") return null;
   const target =
     (e.meta?.target as string[] | string | undefined) ??

@@ -190,6 +190,25 @@ export type Db = {
   sqlite: Database.Database;
   /** Runs fn while no Prisma statement or transaction is in flight. */
   exclusive<T>(fn: (sqlite: Database.Database) => T): Promise<T>;
+  /**
+   * The one raw-transaction seam, for write paths where Prisma's per-statement cost (its
+   * WebAssembly compile, about 0.5 ms, and the adapter's async round trip) outweighs the SQL
+   * (a sale's reservation and settlement, bench/RESULTS.md "Sale write path"). `fn` runs as
+   * one synchronous better-sqlite3 transaction (BEGIN IMMEDIATE ... COMMIT; ROLLBACK and the
+   * error rethrown when it throws, change records included) of statements from `sql`, which
+   * prepares each text once and keeps it. Guarantees as a Prisma transaction's:
+   * - under the same Lock, after the same statement turn and abort check: no Prisma statement
+   *   or transaction interleaves, and a request given up on does not start it;
+   * - in the caller's async scope, so the change triggers stamp the request's actor (cz_ctx)
+   *   and the write tracker marks the request as a writer (the journal is awaited before it answers);
+   * - counted as one operation in `stats`.
+   * `durable: false` commits without waiting for the disk (synchronous=NORMAL for this commit,
+   * as the log writer's): a power cut may lose it, never a crash, and the next durable commit
+   * makes it durable with it. Only for writes whose loss a restart repairs (a job's lease).
+   * `fn` must not await (it cannot: the transaction is synchronous). Dates are bound as
+   * `sqlDate(d)` text and booleans as 0/1, the forms Prisma writes; integers read as numbers.
+   */
+  transaction<T>(fn: (sql: (text: string) => Database.Statement) => T, opts?: { durable?: boolean }): Promise<T>;
   file: string;
   /** Prisma operations run so far, in all and per request id (for query-count tests). */
   stats: DbStats;
@@ -239,12 +258,33 @@ export async function openDatabase(file: string, origin: string): Promise<Db> {
   }) as unknown as PrismaClient;
   if (!sqlite) throw new Error("database connection did not open");
   const conn = sqlite;
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (text: string): Database.Statement => {
+    let stmt = statements.get(text);
+    // Integers as numbers (the adapter turns safe integers on for the whole connection).
+    if (!stmt) statements.set(text, (stmt = conn.prepare(text).safeIntegers(false)));
+    return stmt;
+  };
   return {
     prisma,
     sqlite: conn,
     file,
     stats,
     exclusive: (fn) => lock.run(() => fn(conn)),
+    transaction: (fn, opts) =>
+      lock.run(() =>
+        turn(async () => {
+          stats.count();
+          if (opts?.durable !== false) return conn.transaction(() => fn(prepare)).immediate();
+          const synchronous = Number(conn.pragma("synchronous", { simple: true }));
+          conn.pragma("synchronous = NORMAL");
+          try {
+            return conn.transaction(() => fn(prepare)).immediate();
+          } finally {
+            conn.pragma(`synchronous = ${synchronous}`);
+          }
+        }),
+      ),
     close: () => base.$disconnect(),
   };
 }

@@ -16,6 +16,7 @@ import type { Services } from "../core/context.js";
 import type { Worker } from "../core/extensions.js";
 import { backoffMs, type Backoff } from "../core/backoff.js";
 import { periodicJob } from "../core/periodic.js";
+import { sqlDate } from "../db/sql-date.js";
 
 /** An interactive transaction's client (what prisma.$transaction(fn) hands fn). */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -117,13 +118,19 @@ export class JobQueue {
     const token = `${this.workerId}:${++this.rounds}`;
     // One statement: SQLite runs it under the write lock, so a row another worker claimed a
     // moment ago no longer matches (its status or lease changed) and is not taken twice.
-    const rows = await services.prisma.$queryRaw<Row[]>`
-      UPDATE "Job" SET "status" = 'RUNNING', "attempts" = "attempts" + 1, "leaseUntil" = ${leaseUntil}, "lockedBy" = ${token}, "updatedAt" = ${now}
-      WHERE "id" IN (
-        SELECT "id" FROM "Job"
-        WHERE ("status" = 'QUEUED' AND "runAt" <= ${now}) OR ("status" = 'RUNNING' AND "leaseUntil" <= ${now})
-        ORDER BY "runAt" LIMIT ${take})
-      RETURNING "id", "kind", "payload", "attempts"`;
+    // Not durable (no fsync of its own, db.transaction): a claim lost to a power cut leaves the
+    // job QUEUED or its lease to run out, and it runs again, as after a crash. The outcome
+    // (record) commits durably, and with it this claim. One fsync less per job, on the main thread.
+    const rows = await services.db.transaction(
+      (sql) =>
+        sql(`UPDATE "Job" SET "status" = 'RUNNING', "attempts" = "attempts" + 1, "leaseUntil" = ?, "lockedBy" = ?, "updatedAt" = ?
+          WHERE "id" IN (
+            SELECT "id" FROM "Job"
+            WHERE ("status" = 'QUEUED' AND "runAt" <= ?) OR ("status" = 'RUNNING' AND "leaseUntil" <= ?)
+            ORDER BY "runAt" LIMIT ?)
+          RETURNING "id", "kind", "payload", "attempts"`).all(sqlDate(leaseUntil), token, sqlDate(now), sqlDate(now), sqlDate(now), take) as Row[],
+      { durable: false },
+    );
     return { token, jobs: rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, attempts: Number(r.attempts) })) };
   }
 

@@ -7,7 +7,10 @@ import { ProviderError, type ChargeResult, type PaymentProvider } from "../../dr
 import type { Network } from "../common/phone.js";
 import { markFailed, markPaid } from "./settle.js";
 import { newReference } from "../common/reference.js";
-import { confirmHold, firstHoldUntil, reserveVoucher } from "./reserve.js";
+import { confirmHold, firstHoldUntil, reserveVoucherIn } from "./reserve.js";
+import { saleFromRow, type SaleRow } from "./sale-row.js";
+import { sqlDate } from "../../db/sql-date.js";
+import { newId } from "../../db/ids.js";
 import { assertPhoneMayReserve, assertPoolShare } from "./hoarding.js";
 import { networkOf, normalizeAddress } from "../../core/client-address.js";
 
@@ -49,52 +52,62 @@ export function chooseProvider(services: Services, key: string | null | undefine
 export async function purchase(services: Services, req: PurchaseRequest): Promise<PurchaseOutcome> {
   const { prisma } = services;
   const provider = chooseProvider(services, req.provider, req.seller.isStaff);
-  const existing = await prisma.transaction.findUnique({ where: { idempotencyKey: req.idempotencyKey } });
-  if (existing) return replay(services, existing, req, provider);
-
-  const allocation = await prisma.allocation.findUnique({ where: { id: req.allocationId } });
-  if (!allocation) throw notFound("Bundle");
-  if (!allocation.active) throw badInput(`${allocation.name} is not on sale at the moment`, "allocationId");
-
   const now = Date.now();
   const buyerAddress = req.seller.isStaff ? null : normalizeAddress(req.clientIp);
   const buyerNetwork = networkOf(buyerAddress);
+  // Online, a short hold until the provider confirms the charge started (applyCharge),
+  // so purchases that never reach a payment prompt cannot hold the pool for long.
+  const expiresAt = firstHoldUntil(services.config, now, req.seller.isStaff);
   let sale: Transaction | undefined;
   for (let attempt = 0; !sale; attempt++) {
     try {
-      sale = await prisma.$transaction(async (tx) => {
-        // Online, a short hold until the provider confirms the charge started (applyCharge),
-        // so purchases that never reach a payment prompt cannot hold the pool for long.
-        const expiresAt = firstHoldUntil(services.config, now, req.seller.isStaff);
+      // One raw transaction (db.transaction): the idempotency and bundle reads, the caps, the
+      // reservation (one conditional UPDATE) and the PENDING sale, as prepared statements.
+      const step = await services.db.transaction((sql): { replay: Transaction } | { sale: Transaction } => {
+        const existing = sql(`SELECT * FROM "Transaction" WHERE "idempotencyKey" = ?`).get(req.idempotencyKey) as SaleRow | undefined;
+        if (existing) return { replay: saleFromRow(existing) };
+        const allocation = sql(`SELECT "id", "name", "active", "priceMinor", "currency" FROM "Allocation" WHERE "id" = ?`).get(req.allocationId) as
+          | { id: string; name: string; active: number; priceMinor: number; currency: string }
+          | undefined;
+        if (!allocation) throw notFound("Bundle");
+        if (!allocation.active) throw badInput(`${allocation.name} is not on sale at the moment`, "allocationId");
         // Counter sales are exempt: staff may sell several bundles to one customer.
         if (!req.seller.isStaff) {
-          await assertPhoneMayReserve(tx, req.phone.number, buyerAddress, services.config.maxPendingPerPhone, new Date(now));
-          await assertPoolShare(tx, allocation, { address: buyerAddress, network: buyerNetwork }, services.config.unpaidCaps, new Date(now));
+          assertPhoneMayReserve(sql, req.phone.number, buyerAddress, services.config.maxPendingPerPhone, new Date(now));
+          assertPoolShare(sql, allocation, { address: buyerAddress, network: buyerNetwork }, services.config.unpaidCaps, new Date(now));
         }
-        const voucherId = await reserveVoucher(tx, allocation.id, expiresAt);
+        const voucherId = reserveVoucherIn(sql, allocation.id, expiresAt);
         if (!voucherId) throw soldOut(allocation.name);
         const reference = newReference();
-        return tx.transaction.create({
-          data: {
-            reference,
-            // Known up front (cash): one write instead of a second commit after charge().
-            providerReference: provider.localReference?.(reference) ?? null,
-            fullName: req.fullName,
-            phoneNumber: req.phone.number,
-            network: req.phone.network,
-            allocationId: allocation.id,
-            amountMinor: allocation.priceMinor,
-            currency: allocation.currency,
-            provider: provider.key,
-            voucherId,
-            idempotencyKey: req.idempotencyKey,
-            expiresAt,
-            soldById: req.seller.userId ?? null,
-            buyerAddress,
-            buyerNetwork,
-          },
-        });
+        const at = sqlDate(new Date());
+        const row = sql(`INSERT INTO "Transaction" ("id", "reference", "providerReference", "fullName", "phoneNumber", "network", "allocationId", "amountMinor",
+            "currency", "status", "provider", "voucherId", "voucherDelivered", "refundedMinor", "idempotencyKey", "expiresAt", "soldById", "buyerAddress",
+            "buyerNetwork", "createdAt", "updatedAt")
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?) RETURNING *`).get(
+          newId(),
+          reference,
+          // Known up front (cash): one write instead of a second commit after charge().
+          provider.localReference?.(reference) ?? null,
+          req.fullName,
+          req.phone.number,
+          req.phone.network,
+          allocation.id,
+          allocation.priceMinor,
+          allocation.currency,
+          provider.key,
+          voucherId,
+          req.idempotencyKey,
+          sqlDate(expiresAt),
+          req.seller.userId ?? null,
+          buyerAddress,
+          buyerNetwork,
+          at,
+          at,
+        ) as SaleRow;
+        return { sale: saleFromRow(row) };
       });
+      if ("replay" in step) return replay(services, step.replay, req, provider);
+      sale = step.sale;
     } catch (err) {
       const fields = uniqueViolation(err);
       // The same purchase sent twice at once: the other request created it; answer with it.

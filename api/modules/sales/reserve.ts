@@ -3,16 +3,27 @@
 // write lock before it reads). Only vouchers with no reservation are ever taken: another
 // buyer's hold is never stolen, and printed vouchers (printBatchId set) are never taken:
 // their cards are sold at the counter (counter-sale.ts), so a voucher reaches one customer.
+import type Database from "better-sqlite3";
 import type { Prisma, Voucher } from "../../db/generated/client.js";
+import { sqlDate } from "../../db/sql-date.js";
 
 type Tx = Prisma.TransactionClient;
 
+// One statement picks and takes the voucher (see above). Arguments: until, now, allocationId.
+const RESERVE = `UPDATE "Voucher" SET "reservedUntil" = ?, "updatedAt" = ?
+    WHERE "id" = (SELECT "id" FROM "Voucher" WHERE "allocationId" = ? AND "status" = 'AVAILABLE' AND "reservedUntil" IS NULL AND "printBatchId" IS NULL LIMIT 1)
+    RETURNING "id"`;
+
 /** Reserves one voucher of the allocation until `until`; its id, or null when sold out. */
 export async function reserveVoucher(tx: Tx, allocationId: string, until: Date): Promise<string | null> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`UPDATE "Voucher" SET "reservedUntil" = ${until}, "updatedAt" = ${new Date()}
-    WHERE "id" = (SELECT "id" FROM "Voucher" WHERE "allocationId" = ${allocationId} AND "status" = 'AVAILABLE' AND "reservedUntil" IS NULL AND "printBatchId" IS NULL LIMIT 1)
-    RETURNING "id"`;
+  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(RESERVE, sqlDate(until), sqlDate(new Date()), allocationId);
   return rows[0]?.id ?? null;
+}
+
+/** The same, in a raw transaction (db.transaction: the purchase's reservation). */
+export function reserveVoucherIn(sql: (text: string) => Database.Statement, allocationId: string, until: Date): string | null {
+  const row = sql(RESERVE).get(sqlDate(until), sqlDate(new Date()), allocationId) as { id: string } | undefined;
+  return row?.id ?? null;
 }
 
 /**

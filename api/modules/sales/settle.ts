@@ -10,6 +10,9 @@ import { nudgeOutbox, saleNotifications } from "../notifications/index.js";
 import { shopSettings } from "../settings/index.js";
 import { logRefundRequested, openNoVoucherRefund } from "../refunds/index.js";
 import { takeVoucher } from "./reserve.js";
+import { sqlDate } from "../../db/sql-date.js";
+import { newId } from "../../db/ids.js";
+import { saleFromRow, type SaleRow } from "./sale-row.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -74,7 +77,7 @@ export async function markPaid(services: Services, args: PaidArgs): Promise<Sett
   const now = new Date();
   let result: SettleResult & { late?: boolean; voucherMissing?: boolean; autoRefund?: Refund };
   try {
-    result = await services.prisma.$transaction(async (tx) => {
+    result = (await settlePaidDirectly(services, args, now)) ?? (await services.prisma.$transaction(async (tx) => {
       await recordEvent(tx, args.event);
       const paid = { status: "PAID" as const, paidAt: now, providerReference, failureReason: null };
       let claimed = await tx.transaction.updateMany({ where: { reference, status: "PENDING" }, data: paid });
@@ -124,7 +127,7 @@ export async function markPaid(services: Services, args: PaidArgs): Promise<Sett
       // Paid with nothing to give: a full refund waits for a manager (rejected if a voucher is handed over by hand).
       const autoRefund = voucher ? undefined : await openNoVoucherRefund(tx, t.id);
       return { outcome: "settled" as const, transaction: updated, late, voucherMissing: !voucher, autoRefund };
-    });
+    }));
   } catch (err) {
     if (isDuplicateEvent(err)) return { outcome: "duplicate-event" };
     if (uniqueViolation(err)?.some((f) => f.includes("providerReference"))) {
@@ -151,6 +154,68 @@ export async function markPaid(services: Services, args: PaidArgs): Promise<Sett
     return { outcome: "settled", transaction: t };
   }
   return result;
+}
+
+/** Thrown inside the raw transaction to roll it back: the general path below takes the sale. */
+class NotTheUsualSale extends Error {}
+
+/**
+ * The usual settlement, a PENDING sale whose reserved voucher is still there, as one raw
+ * transaction (db.transaction) of prepared statements: the event, the claim (UPDATE ...
+ * WHERE status = 'PENDING', the exactly-once step), the voucher sold only while still
+ * AVAILABLE and unprinted, the outbox rows (their trigger queues the delivery jobs). The same
+ * statements the Prisma transaction runs, without its compile and round trip per statement.
+ * Anything else (already settled, failed before, the reservation lost, no sale) rolls back
+ * whole and returns null: the Prisma transaction then decides, from scratch, with the rare cases.
+ */
+async function settlePaidDirectly(services: Services, args: PaidArgs, now: Date): Promise<(SettleResult & { late?: boolean }) | null> {
+  const { reference, providerReference, source, event } = args;
+  const at = sqlDate(now);
+  const emails = services.config.mail.managerEmails;
+  const loginUrl = shopSettings(services).values.hotspotLoginUrl ?? undefined;
+  try {
+    return await services.db.transaction((sql) => {
+      if (event) {
+        sql(`INSERT INTO "PaymentEvent" ("id", "provider", "eventKey", "reference", "type", "payload", "receivedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`)
+          .run(newId(), event.provider, event.eventKey, event.reference, event.type, event.payload, at);
+      }
+      const row = sql(`UPDATE "Transaction" SET "status" = 'PAID', "paidAt" = ?, "providerReference" = ?, "failureReason" = NULL, "updatedAt" = ?
+        WHERE "reference" = ? AND "status" = 'PENDING' AND "voucherId" IS NOT NULL RETURNING *`).get(at, providerReference, at, reference) as SaleRow | undefined;
+      if (!row) throw new NotTheUsualSale();
+      const a = sql(`SELECT "name", "validityHours" FROM "Allocation" WHERE "id" = ?`).get(row.allocationId) as { name: string; validityHours: number | null };
+      const expiresAt = a.validityHours ? new Date(now.getTime() + a.validityHours * 3_600_000) : null;
+      // Provisioning is left as it is (see the general path).
+      const voucher = sql(`UPDATE "Voucher" SET "status" = 'SOLD', "reservedUntil" = NULL, "expiresAt" = ?, "updatedAt" = ?
+        WHERE "id" = ? AND "status" = 'AVAILABLE' AND "printBatchId" IS NULL RETURNING "username", "password"`)
+        .get(expiresAt && sqlDate(expiresAt), at, row.voucherId) as { username: string; password: string } | undefined;
+      if (!voucher) throw new NotTheUsualSale();
+      const t = saleFromRow(row);
+      const messages = saleNotifications(
+        {
+          transactionId: t.id,
+          reference,
+          fullName: t.fullName,
+          phoneNumber: t.phoneNumber,
+          bundle: a.name,
+          amountMinor: t.amountMinor,
+          currency: t.currency,
+          provider: t.provider,
+          providerReference,
+          paidAt: now,
+          voucher: { username: voucher.username, password: voucher.password, expiresAt },
+          source,
+        },
+        { managerEmails: emails, loginUrl },
+      );
+      const insert = sql(`INSERT INTO "OutboxMessage" ("id", "channel", "recipient", "subject", "body", "status", "attempts", "nextAttemptAt", "transactionId", "createdAt", "updatedAt")
+        VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)`);
+      for (const m of messages) insert.run(newId(), m.channel, m.recipient, m.subject ?? null, m.body, at, m.transactionId ?? null, at, at);
+      return { outcome: "settled" as const, transaction: t, late: false };
+    });
+  } catch (err) {
+    if (err instanceof NotTheUsualSale) return null;
+    throw err;
+  }
 }
 
 type FailedArgs = { reference: string; reason: string; source: SettleSource; event?: EventRecord };

@@ -4,7 +4,6 @@
 // and the Prisma connection is held for that whole time either way, so shorter is better.
 // The change triggers still run per row, stamped with the request's actor (cz_ctx reads the
 // async request scope, which `exclusive` keeps).
-import { randomInt } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Db } from "../../db/client.js";
 import { sqlDate } from "../../db/sql-date.js";
@@ -12,17 +11,8 @@ import { newUsername } from "./credentials.js";
 
 export type NewVoucher = { username: string; password: string; uptimeLimit: string | null };
 
-// cuid-shaped ids (c + time + counter + random, lower-case base 36, 25 characters): they
-// pass idOf's raw-id check and sort in creation order, which keeps a generated batch in
-// order under ORDER BY createdAt, id.
-let counter = randomInt(36 ** 4);
-const base36 = (n: number, width: number) => n.toString(36).padStart(width, "0").slice(-width);
-export function newId(): string {
-  counter = (counter + 1) % 36 ** 4;
-  let rand = "";
-  for (let i = 0; i < 3; i++) rand += base36(randomInt(36 ** 4), 4);
-  return `c${base36(Date.now(), 8)}${base36(counter, 4)}${rand}`;
-}
+export { newId } from "../../db/ids.js";
+import { newId } from "../../db/ids.js";
 
 const isUsernameClash = (err: unknown) =>
   (err as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE" && String((err as Error).message).includes("Voucher.username");
