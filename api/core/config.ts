@@ -51,6 +51,8 @@ const schema = z.object({
   JOBS_RETRY_MAX_MS: z.coerce.number().int().min(1).default(900_000),
   JOBS_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
   JOBS_LEASE_MS: z.coerce.number().int().min(100).default(120_000),
+  JOBS_HEARTBEAT_MS: z.coerce.number().int().min(10).optional(),
+  JOBS_DONE_RETENTION_DAYS: z.coerce.number().positive().default(7),
   SMS_PROVIDER: z.enum(["log", "http"]).default("log"),
   SMS_URL: z.string().url().optional(),
   SMS_API_KEY: z.string().optional(),
@@ -125,8 +127,9 @@ export type Config = {
   reconcileIntervalMs: number;
   /** Notification delivery: poll interval, retry backoff (base * 2^attempts, capped) and give-up point. */
   outbox: { pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number };
-  /** The job queue (api/jobs): poll interval (default OUTBOX_POLL_MS), the default retry policy of a kind, and the claim's lease. */
-  jobs: { pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number; leaseMs: number };
+  /** The job queue (api/jobs): poll interval (default OUTBOX_POLL_MS), the default retry policy of a kind, the claim's lease,
+   * how often a running handler renews it (default a third of the lease), and how long DONE jobs are kept. */
+  jobs: { pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number; leaseMs: number; heartbeatMs: number; doneRetentionDays: number };
   sms: { provider: "log" | "http"; url?: string; apiKey?: string; sender: string };
   mail: { smtpUrl?: string; from: string; managerEmails: string[] };
   uiDir: string;
@@ -240,6 +243,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryMaxMs: e.JOBS_RETRY_MAX_MS,
       maxAttempts: e.JOBS_MAX_ATTEMPTS,
       leaseMs: e.JOBS_LEASE_MS,
+      heartbeatMs: e.JOBS_HEARTBEAT_MS ?? Math.max(10, Math.floor(e.JOBS_LEASE_MS / 3)),
+      doneRetentionDays: e.JOBS_DONE_RETENTION_DAYS,
     },
     sms: { provider: e.SMS_PROVIDER, url: e.SMS_URL, apiKey: e.SMS_API_KEY, sender: e.SMS_SENDER },
     mail: {
