@@ -19,6 +19,7 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   LOG_LEVEL: z.enum(logLevels).default("info"),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  SESSION_SECRET: z.string().optional(),
   SUBSCRIPTION_AUTH_CHECK_MS: z.coerce.number().int().positive().default(30_000),
   REDIS_URL: z.string().url().optional(),
   PUBLIC_URL: z.string().url().optional(),
@@ -93,6 +94,8 @@ export type Config = {
   admin?: { username: string; password: string };
   logLevel: (typeof logLevels)[number];
   sessionTtlHours: number;
+  /** Token signing key (SESSION_SECRET); unset: a random one kept in DATA_DIR/session.key. */
+  sessionSecret?: string;
   /** How often a live subscription's credential is checked again. */
   subscriptionAuthCheckMs: number;
   redisUrl?: string;
@@ -208,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionSecret: e.SESSION_SECRET,
     subscriptionAuthCheckMs: e.SUBSCRIPTION_AUTH_CHECK_MS,
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL,
