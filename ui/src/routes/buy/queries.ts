@@ -6,9 +6,7 @@ export const BuyAllocationsDoc = graphql(`
 			id
 			name
 			price {
-				amountMinor
-				currency
-				formatted
+				...MoneyFields
 			}
 			dataLimitMb
 			uptimeLimit
@@ -29,9 +27,7 @@ export const BuyTransactionFields = graphql(`
 		paidAt
 		createdAt
 		amount {
-			amountMinor
-			currency
-			formatted
+			...MoneyFields
 		}
 		allocation {
 			id

@@ -6,9 +6,7 @@ export const AllocationFields = graphql(`
 		code
 		name
 		price {
-			amountMinor
-			currency
-			formatted
+			...MoneyFields
 		}
 		dataLimitMb
 		uptimeLimit

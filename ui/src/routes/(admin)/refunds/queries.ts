@@ -4,9 +4,7 @@ export const RefundRowFields = graphql(`
 	fragment RefundRowFields on Refund {
 		id
 		amount {
-			amountMinor
-			currency
-			formatted
+			...MoneyFields
 		}
 		reason
 		status
@@ -38,14 +36,10 @@ export const RefundSaleFields = graphql(`
 		provider
 		status
 		amount {
-			amountMinor
-			currency
-			formatted
+			...MoneyFields
 		}
 		refundedAmount {
-			amountMinor
-			currency
-			formatted
+			...MoneyFields
 		}
 		voucher {
 			id
@@ -60,11 +54,9 @@ export const RefundsDoc = graphql(`
 		refunds(first: $first, after: $after, filter: $filter) {
 			totalCount
 			pageInfo {
-				hasNextPage
-				endCursor
+				...PageInfoFields
 			}
 			edges {
-				cursor
 				node {
 					...RefundRowFields
 					transaction {
@@ -81,21 +73,15 @@ export const RefundSummaryDoc = graphql(`
 		refundSummary {
 			pendingCount
 			pendingAmount {
-				amountMinor
-				currency
-				formatted
+				...MoneyFields
 			}
 			failedCount
 			refundedToday {
-				amountMinor
-				currency
-				formatted
+				...MoneyFields
 			}
 			refundedTodayCount
 			refundedThisWeek {
-				amountMinor
-				currency
-				formatted
+				...MoneyFields
 			}
 			refundedThisWeekCount
 		}

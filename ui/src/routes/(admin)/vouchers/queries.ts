@@ -36,11 +36,9 @@ export const VouchersDoc = graphql(`
 		vouchers(first: $first, after: $after, filter: $filter) {
 			totalCount
 			pageInfo {
-				hasNextPage
-				endCursor
+				...PageInfoFields
 			}
 			edges {
-				cursor
 				node {
 					...VoucherRowFields
 				}
@@ -104,9 +102,7 @@ export const SellPrintedVoucherDoc = graphql(`
 			reference
 			status
 			amount {
-				amountMinor
-				currency
-				formatted
+				...MoneyFields
 			}
 			allocation {
 				id

@@ -1,0 +1,19 @@
+// Selections every page asks for the same way: one fragment each, spread where they are used.
+import { graphql } from '$lib/graphql/generated';
+
+/** An amount of money as every page shows it (Money.formatted) and computes with it (minor units). */
+export const MoneyFields = graphql(`
+	fragment MoneyFields on Money {
+		amountMinor
+		currency
+		formatted
+	}
+`);
+
+/** What a forward-paged list (lib/pager.svelte.ts) needs of a connection's page. */
+export const PageInfoFields = graphql(`
+	fragment PageInfoFields on PageInfo {
+		hasNextPage
+		endCursor
+	}
+`);
