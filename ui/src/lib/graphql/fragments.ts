@@ -17,3 +17,27 @@ export const PageInfoFields = graphql(`
 		endCursor
 	}
 `);
+
+/** A voucher's use as last read from its router. */
+export const VoucherUsageFields = graphql(`
+	fragment VoucherUsageFields on VoucherUsage {
+		bytesIn
+		bytesOut
+		uptime
+		syncedAt
+	}
+`);
+
+/** What a customer is offered of a package (public: the /buy page asks for it too). */
+export const AllocationOfferFields = graphql(`
+	fragment AllocationOfferFields on Allocation {
+		id
+		name
+		price {
+			...MoneyFields
+		}
+		dataLimitMb
+		uptimeLimit
+		validityHours
+	}
+`);

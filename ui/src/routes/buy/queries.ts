@@ -3,14 +3,7 @@ import { graphql } from '$lib/graphql/generated';
 export const BuyAllocationsDoc = graphql(`
 	query BuyAllocations {
 		allocations {
-			id
-			name
-			price {
-				...MoneyFields
-			}
-			dataLimitMb
-			uptimeLimit
-			validityHours
+			...AllocationOfferFields
 		}
 	}
 `);

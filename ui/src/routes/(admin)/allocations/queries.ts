@@ -2,15 +2,8 @@ import { graphql } from '$lib/graphql/generated';
 
 export const AllocationFields = graphql(`
 	fragment AllocationFields on Allocation {
-		id
+		...AllocationOfferFields
 		code
-		name
-		price {
-			...MoneyFields
-		}
-		dataLimitMb
-		uptimeLimit
-		validityHours
 		routerProfile
 		sharedUsers
 		active

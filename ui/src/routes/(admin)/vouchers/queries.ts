@@ -23,10 +23,7 @@ export const VoucherRowFields = graphql(`
 			fullName
 		}
 		usage {
-			bytesIn
-			bytesOut
-			uptime
-			syncedAt
+			...VoucherUsageFields
 		}
 	}
 `);
