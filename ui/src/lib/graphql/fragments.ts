@@ -28,13 +28,16 @@ export const VoucherUsageFields = graphql(`
 	}
 `);
 
-/** What a customer is offered of a package (public: the /buy page asks for it too). */
+/** What a staff page shows of a package's offer. Money inline: each fragment spread counts as a level
+ * of depth against the query limits (api/core/query-limits.ts). */
 export const AllocationOfferFields = graphql(`
 	fragment AllocationOfferFields on Allocation {
 		id
 		name
 		price {
-			...MoneyFields
+			amountMinor
+			currency
+			formatted
 		}
 		dataLimitMb
 		uptimeLimit

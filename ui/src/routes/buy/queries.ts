@@ -3,7 +3,16 @@ import { graphql } from '$lib/graphql/generated';
 export const BuyAllocationsDoc = graphql(`
 	query BuyAllocations {
 		allocations {
-			...AllocationOfferFields
+			id
+			name
+			price {
+				amountMinor
+				currency
+				formatted
+			}
+			dataLimitMb
+			uptimeLimit
+			validityHours
 		}
 	}
 `);
@@ -20,7 +29,9 @@ export const BuyTransactionFields = graphql(`
 		paidAt
 		createdAt
 		amount {
-			...MoneyFields
+			amountMinor
+			currency
+			formatted
 		}
 		allocation {
 			id

@@ -4,7 +4,9 @@ export const RefundRowFields = graphql(`
 	fragment RefundRowFields on Refund {
 		id
 		amount {
-			...MoneyFields
+			amountMinor
+			currency
+			formatted
 		}
 		reason
 		status
@@ -26,6 +28,8 @@ export const RefundRowFields = graphql(`
 	}
 `);
 
+// Money inline here: the Refunds list nests these fragments, and each spread counts as a level
+// of depth against the query limits (api/core/query-limits.ts).
 /** What a decision needs to say what will happen: the sale's money, provider and voucher. */
 export const RefundSaleFields = graphql(`
 	fragment RefundSaleFields on Transaction {
@@ -36,10 +40,14 @@ export const RefundSaleFields = graphql(`
 		provider
 		status
 		amount {
-			...MoneyFields
+			amountMinor
+			currency
+			formatted
 		}
 		refundedAmount {
-			...MoneyFields
+			amountMinor
+			currency
+			formatted
 		}
 		voucher {
 			id
@@ -73,15 +81,21 @@ export const RefundSummaryDoc = graphql(`
 		refundSummary {
 			pendingCount
 			pendingAmount {
-				...MoneyFields
+				amountMinor
+				currency
+				formatted
 			}
 			failedCount
 			refundedToday {
-				...MoneyFields
+				amountMinor
+				currency
+				formatted
 			}
 			refundedTodayCount
 			refundedThisWeek {
-				...MoneyFields
+				amountMinor
+				currency
+				formatted
 			}
 			refundedThisWeekCount
 		}
