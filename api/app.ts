@@ -15,7 +15,7 @@ import { schema } from "./schema.js";
 import { paymentWebhookRoute, reconcilerWorker } from "./modules/sales/index.js";
 import { cashUpExportRoute, transactionsExportRoute } from "./modules/transactions/index.js";
 import { outboxDelivery } from "./modules/notifications/index.js";
-import { JobQueue, jobsWorker, type JobHandler } from "./jobs/index.js";
+import { JobQueue, jobRetentionWorker, jobsWorker, type JobHandler } from "./jobs/index.js";
 import { backupDownloadRoute, backupScheduleWorker, ensureBackupDir } from "./modules/backups/index.js";
 import { serveUpload, type UploadedFile } from "./core/uploads.js";
 import { installDashboard } from "./modules/dashboard/index.js";
@@ -99,7 +99,7 @@ function securityHeaders(res: ServerResponse, secure: boolean) {
 /** Every HTTP route besides GraphQL, health and the dashboard. */
 const routes: readonly HttpRoute[] = [paymentWebhookRoute, transactionsExportRoute, cashUpExportRoute, backupDownloadRoute];
 /** Every background worker, started with the server and stopped before the database closes. */
-const workers: readonly Worker[] = [reconcilerWorker, jobsWorker, backupScheduleWorker, logRetentionWorker];
+const workers: readonly Worker[] = [reconcilerWorker, jobsWorker, jobRetentionWorker, backupScheduleWorker, logRetentionWorker];
 /** Every kind of durable job (api/jobs) and its handler: a job of a kind not listed here is dead-lettered. */
 const jobHandlers: readonly JobHandler[] = [outboxDelivery];
 

@@ -10,7 +10,8 @@ export default defineConfig({
 		proxy: {
 			'/graphql': { target: api, ws: true, changeOrigin: true },
 			'/exports': { target: api, changeOrigin: true },
-			'/backups': { target: api, changeOrigin: true }
+			// only the download route: /backups itself is the UI's page
+			'/backups/download': { target: api, changeOrigin: true }
 		}
 	}
 });

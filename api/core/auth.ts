@@ -19,8 +19,8 @@ export type Viewer = {
   apiKeyName?: string;
 };
 
-function loadSecret(dataDir: string): Buffer {
-  if (process.env.SESSION_SECRET) return Buffer.from(process.env.SESSION_SECRET);
+function loadSecret(dataDir: string, given: string | undefined): Buffer {
+  if (given) return Buffer.from(given);
   const file = path.join(dataDir, "session.key");
   if (existsSync(file)) return readFileSync(file);
   mkdirSync(dataDir, { recursive: true });
@@ -42,7 +42,7 @@ export class AuthService {
   private readonly lastUsedWriteMs = 5 * 60_000;
 
   constructor(private readonly prisma: PrismaClient, private readonly config: Config) {
-    this.secret = loadSecret(config.dataDir);
+    this.secret = loadSecret(config.dataDir, config.sessionSecret);
   }
 
   private sign(payload: string): string {

@@ -19,6 +19,7 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   LOG_LEVEL: z.enum(logLevels).default("info"),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  SESSION_SECRET: z.string().optional(),
   SUBSCRIPTION_AUTH_CHECK_MS: z.coerce.number().int().positive().default(30_000),
   REDIS_URL: z.string().url().optional(),
   PUBLIC_URL: z.string().url().optional(),
@@ -51,6 +52,8 @@ const schema = z.object({
   JOBS_RETRY_MAX_MS: z.coerce.number().int().min(1).default(900_000),
   JOBS_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
   JOBS_LEASE_MS: z.coerce.number().int().min(100).default(120_000),
+  JOBS_HEARTBEAT_MS: z.coerce.number().int().min(10).optional(),
+  JOBS_DONE_RETENTION_DAYS: z.coerce.number().positive().default(7),
   SMS_PROVIDER: z.enum(["log", "http"]).default("log"),
   SMS_URL: z.string().url().optional(),
   SMS_API_KEY: z.string().optional(),
@@ -92,6 +95,8 @@ export type Config = {
   admin?: { username: string; password: string };
   logLevel: (typeof logLevels)[number];
   sessionTtlHours: number;
+  /** Token signing key (SESSION_SECRET); unset: a random one kept in DATA_DIR/session.key. */
+  sessionSecret?: string;
   /** How often a live subscription's credential is checked again. */
   subscriptionAuthCheckMs: number;
   redisUrl?: string;
@@ -126,8 +131,9 @@ export type Config = {
   reconcileIntervalMs: number;
   /** Notification delivery: poll interval, retry backoff (base * 2^attempts, capped) and give-up point. */
   outbox: { pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number };
-  /** The job queue (api/jobs): poll interval (default OUTBOX_POLL_MS), the default retry policy of a kind, and the claim's lease. */
-  jobs: { pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number; leaseMs: number };
+  /** The job queue (api/jobs): poll interval (default OUTBOX_POLL_MS), the default retry policy of a kind, the claim's lease,
+   * how often a running handler renews it (default a third of the lease), and how long DONE jobs are kept. */
+  jobs: { pollMs: number; retryBaseMs: number; retryMaxMs: number; maxAttempts: number; leaseMs: number; heartbeatMs: number; doneRetentionDays: number };
   sms: { provider: "log" | "http"; url?: string; apiKey?: string; sender: string };
   mail: { smtpUrl?: string; from: string; managerEmails: string[] };
   uiDir: string;
@@ -208,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionSecret: e.SESSION_SECRET,
     subscriptionAuthCheckMs: e.SUBSCRIPTION_AUTH_CHECK_MS,
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL,
@@ -243,6 +250,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryMaxMs: e.JOBS_RETRY_MAX_MS,
       maxAttempts: e.JOBS_MAX_ATTEMPTS,
       leaseMs: e.JOBS_LEASE_MS,
+      heartbeatMs: e.JOBS_HEARTBEAT_MS ?? Math.max(10, Math.floor(e.JOBS_LEASE_MS / 3)),
+      doneRetentionDays: e.JOBS_DONE_RETENTION_DAYS,
     },
     sms: { provider: e.SMS_PROVIDER, url: e.SMS_URL, apiKey: e.SMS_API_KEY, sender: e.SMS_SENDER },
     mail: {

@@ -122,16 +122,11 @@ function safely(f: () => void) {
 }
 
 /** One process: entries go straight to local subscribers; other writers' commits are read back from the database. */
-export class MemoryBus implements EventBus {
-  private fanout: OrderedFanout;
+/** What both buses do the same way: local subscribers, catch-up from the log, the position. */
+abstract class FanoutBus {
+  protected readonly fanout: OrderedFanout;
   constructor(logger?: Logger) {
     this.fanout = new OrderedFanout(logger);
-  }
-  async publish(records: LogRecord[]) {
-    for (const r of records) this.fanout.deliver(r);
-  }
-  committed() {
-    this.fanout.catchUp();
   }
   attach(log: CommittedLog, baseline: number) {
     this.fanout.attach(log, baseline);
@@ -145,6 +140,15 @@ export class MemoryBus implements EventBus {
   get subscriberCount() {
     return this.fanout.size;
   }
+}
+
+export class MemoryBus extends FanoutBus implements EventBus {
+  async publish(records: LogRecord[]) {
+    for (const r of records) this.fanout.deliver(r);
+  }
+  committed() {
+    this.fanout.catchUp();
+  }
   async close() {}
 }
 
@@ -152,8 +156,7 @@ export const REDIS_CHANNEL = "chillzone:log";
 /** Entries kept for Redis while the publisher is disconnected; receivers read older ones from the database. */
 const BACKLOG_MAX = 10_000;
 
-export class RedisBus implements EventBus {
-  private fanout: OrderedFanout;
+export class RedisBus extends FanoutBus implements EventBus {
   private pub: RedisClientType;
   private sub: RedisClientType;
   private backlog: string[] = [];
@@ -161,7 +164,7 @@ export class RedisBus implements EventBus {
   private closed = false;
 
   constructor(url: string, private readonly logger: Logger) {
-    this.fanout = new OrderedFanout(logger);
+    super(logger);
     const reconnectStrategy = (retries: number) => backoffMs(retries + 1, { baseMs: 100, capMs: 2000 });
     this.pub = createClient({ url, socket: { reconnectStrategy, connectTimeout: 2000 }, disableOfflineQueue: true });
     this.sub = createClient({ url, socket: { reconnectStrategy, connectTimeout: 2000 } });
@@ -242,18 +245,6 @@ export class RedisBus implements EventBus {
     if (!this.sub.isReady && !this.closed) this.fanout.catchUp();
   }
 
-  attach(log: CommittedLog, baseline: number) {
-    this.fanout.attach(log, baseline);
-  }
-  subscribe(l: BusListener) {
-    return this.fanout.subscribe(l);
-  }
-  get position() {
-    return this.fanout.position;
-  }
-  get subscriberCount() {
-    return this.fanout.size;
-  }
   get ready(): boolean {
     return this.pub.isReady && this.sub.isReady;
   }

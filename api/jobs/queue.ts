@@ -134,7 +134,36 @@ export class JobQueue {
     return { token, jobs: rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, attempts: Number(r.attempts) })) };
   }
 
-  private async runOne(services: Services, raw: ClaimedJob<string>): Promise<Outcome> {
+  /**
+   * Renews the lease of a job this round holds, every JOBS_HEARTBEAT_MS while its handler runs,
+   * so a long job (a large backup) is not claimed again by another worker mid-run. Stops once
+   * the renewal finds the job no longer held under `token` (its lease ran out and another
+   * worker took it: this run's outcome will not be recorded).
+   */
+  private heartbeat(services: Services, token: string, id: string): () => void {
+    const { leaseMs, heartbeatMs } = services.config.jobs;
+    let stopped = false;
+    let beat: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      beat = beat.then(async () => {
+        if (stopped) return;
+        const now = new Date();
+        const r = await services.prisma.job.updateMany({
+          where: { id, status: "RUNNING", lockedBy: token },
+          data: { leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now },
+        });
+        if (r.count === 0) stop();
+      }).catch((err) => services.logger.warn({ err, jobId: id }, "job lease renewal failed"));
+    }, heartbeatMs);
+    timer.unref();
+    const stop = () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+    return stop;
+  }
+
+  private async runOne(services: Services, token: string, raw: ClaimedJob<string>): Promise<Outcome> {
     const started = performance.now();
     const handler = this.handlers.get(raw.kind);
     const seconds = () => (performance.now() - started) / 1000;
@@ -154,12 +183,15 @@ export class JobQueue {
     if (!handler) return fail(job, `no handler is registered for job kind "${raw.kind}" (registered: ${this.kinds.join(", ") || "none"})`, false);
     // Claimed again after the lease of its last attempt ran out: the worker died running it (perhaps because of it).
     if (job.attempts > maxAttempts) return fail({ ...job, attempts: job.attempts - 1 }, "the worker running its last attempt stopped before it finished", false);
+    const stopHeartbeat = this.heartbeat(services, token, job.id);
     try {
       const completion = await handler.run(job, services);
       return { job, handler, ok: true, completion, seconds: seconds() };
     } catch (err) {
       const retryable = handler.retryable ? handler.retryable(err) : !(err instanceof PermanentJobError);
       return fail(job, messageOf(err), retryable);
+    } finally {
+      stopHeartbeat();
     }
   }
 
@@ -211,7 +243,7 @@ export class JobQueue {
     while (!stopping()) {
       const { token, jobs } = await this.claim(services, PARALLEL);
       if (jobs.length === 0) break;
-      const outcomes = await Promise.all(jobs.map((j) => this.runOne(services, j)));
+      const outcomes = await Promise.all(jobs.map((j) => this.runOne(services, token, j)));
       const held = await this.record(services, token, outcomes);
       for (const o of held) {
         services.metrics.jobFinished(o.job.kind, this.handlers.has(o.job.kind), o.ok ? "done" : o.failure.dead ? "dead" : "retry", o.seconds);

@@ -11,6 +11,7 @@
 // nothing before it was altered. 64 bits is plenty against accidents and costs ~2 µs a line;
 // it is not a signature: someone who can rewrite the whole journal can rewrite the chain.
 import { createHash } from "node:crypto";
+import type { LogRecord } from "../events/types.js";
 
 export const FORMAT_VERSION = 1;
 export const HEADER_TAG = "CZJ1";
@@ -18,20 +19,8 @@ export const HEADER_TAG = "CZJ1";
 export const GENESIS = "0000000000000000";
 export const SEGMENT_RE = /^journal-(\d{16})\.czj$/;
 
-export type JournalRow = {
-  sequence: number;
-  at: string;
-  kind: string;
-  level: string;
-  model: string | null;
-  recordId: string | null;
-  message: string;
-  actorId: string | null;
-  actorLabel: string | null;
-  requestId: string | null;
-  origin: string | null;
-  data: string | null;
-};
+/** A LogEntry row as the journal keeps it: the log's own record, with the time as ISO text and kind/level as plain strings. */
+export type JournalRow = Omit<LogRecord, "at" | "kind" | "level"> & { at: string; kind: string; level: string };
 
 export type SegmentHeader = { format: number; schema: string; firstSequence: number; prevHash: string; createdAt: string };
 

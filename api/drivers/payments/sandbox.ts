@@ -8,14 +8,10 @@ import { PAYMENT_NOT_FOUND, ProviderError, WebhookSignatureError, headerValue } 
 
 export type SandboxMode = "succeed" | "fail" | "pending";
 
-export type SandboxOptions = {
-  mode: SandboxMode;
-  /** How refunds end (SANDBOX_REFUND_MODE), separate from charges. */
-  refundMode?: SandboxMode;
-  delayMs?: number;
-  /** Key for x-sandbox-signature (HMAC-SHA512 hex of the raw body, Paystack's scheme). */
-  webhookSecret?: string;
-};
+/** Charges end by `mode` (SANDBOX_MODE), refunds by `refundMode` (SANDBOX_REFUND_MODE, default succeed);
+ * `delayMs` is a simulated provider latency per call; `webhookSecret` keys x-sandbox-signature
+ * (HMAC-SHA512 hex of the raw body, Paystack's scheme). */
+export type SandboxOptions = { mode: SandboxMode; refundMode?: SandboxMode; delayMs?: number; webhookSecret?: string };
 
 export type SandboxProvider = PaymentProvider & {
   readonly key: "sandbox";

@@ -18,7 +18,7 @@ const GenerateVouchersInput = builder.inputType("GenerateVouchersInput", {
       required: true,
       validate: z.number().int().min(1, "Generate at least one voucher").max(MAX_GENERATE, `Generate at most ${MAX_GENERATE.toLocaleString("en")} vouchers at a time`),
     }),
-    routerId: t.id({ description: "The router these vouchers are for (marked PENDING for provisioning on it); omitted: the default router, if any." }),
+    routerId: t.id({ description: "The router these vouchers are for, recorded on each (provisioning PENDING: nothing creates them on the router yet); omitted: the default router, if any." }),
   }),
 });
 

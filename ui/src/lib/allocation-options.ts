@@ -9,9 +9,7 @@ export const AllocationOptionsDoc = graphql(`
 			code
 			active
 			price {
-				amountMinor
-				currency
-				formatted
+				...MoneyFields
 			}
 		}
 	}

@@ -2,17 +2,8 @@ import { graphql } from '$lib/graphql/generated';
 
 export const AllocationFields = graphql(`
 	fragment AllocationFields on Allocation {
-		id
+		...AllocationOfferFields
 		code
-		name
-		price {
-			amountMinor
-			currency
-			formatted
-		}
-		dataLimitMb
-		uptimeLimit
-		validityHours
 		routerProfile
 		sharedUsers
 		active

@@ -81,20 +81,27 @@ export const ValidateBackupDoc = graphql(`
 	}
 `);
 
+/** What a restore answers, from a file or to a point: the restore dialog shows it the same way. */
+export const RestoreResultFields = graphql(`
+	fragment RestoreResultFields on RestoreResult {
+		restoredAt
+		replayed
+		sequence
+		report {
+			rows
+			sequence
+		}
+		safetyBackup {
+			id
+			fileName
+		}
+	}
+`);
+
 export const RestoreBackupDoc = graphql(`
 	mutation RestoreBackup($file: File!) {
 		restoreBackup(file: $file) {
-			restoredAt
-			replayed
-			sequence
-			report {
-				rows
-				sequence
-			}
-			safetyBackup {
-				id
-				fileName
-			}
+			...RestoreResultFields
 		}
 	}
 `);
@@ -102,17 +109,7 @@ export const RestoreBackupDoc = graphql(`
 export const RestoreToPointDoc = graphql(`
 	mutation RestoreToPoint($backupId: ID!, $sequence: Int, $at: DateTime) {
 		restoreToPoint(backupId: $backupId, sequence: $sequence, at: $at) {
-			restoredAt
-			replayed
-			sequence
-			report {
-				rows
-				sequence
-			}
-			safetyBackup {
-				id
-				fileName
-			}
+			...RestoreResultFields
 		}
 	}
 `);

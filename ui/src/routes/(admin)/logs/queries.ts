@@ -24,8 +24,7 @@ export const LogsDoc = graphql(`
 	query Logs($first: Int, $after: String, $filter: LogFilter) {
 		logs(first: $first, after: $after, filter: $filter) {
 			pageInfo {
-				hasNextPage
-				endCursor
+				...PageInfoFields
 			}
 			edges {
 				node {

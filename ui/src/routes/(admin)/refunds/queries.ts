@@ -28,6 +28,8 @@ export const RefundRowFields = graphql(`
 	}
 `);
 
+// Money inline here: the Refunds list nests these fragments, and each spread counts as a level
+// of depth against the query limits (api/core/query-limits.ts).
 /** What a decision needs to say what will happen: the sale's money, provider and voucher. */
 export const RefundSaleFields = graphql(`
 	fragment RefundSaleFields on Transaction {
@@ -60,11 +62,9 @@ export const RefundsDoc = graphql(`
 		refunds(first: $first, after: $after, filter: $filter) {
 			totalCount
 			pageInfo {
-				hasNextPage
-				endCursor
+				...PageInfoFields
 			}
 			edges {
-				cursor
 				node {
 					...RefundRowFields
 					transaction {

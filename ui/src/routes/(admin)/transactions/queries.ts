@@ -12,9 +12,7 @@ export const TransactionRowFields = graphql(`
 			name
 		}
 		amount {
-			amountMinor
-			currency
-			formatted
+			...MoneyFields
 		}
 		status
 		provider
@@ -34,11 +32,9 @@ export const TransactionsDoc = graphql(`
 		transactions(first: $first, after: $after, filter: $filter) {
 			totalCount
 			pageInfo {
-				hasNextPage
-				endCursor
+				...PageInfoFields
 			}
 			edges {
-				cursor
 				node {
 					...TransactionRowFields
 				}
@@ -92,19 +88,13 @@ export const TransactionTotalsDoc = graphql(`
 			count
 			paidCount
 			gross @include(if: $money) {
-				amountMinor
-				currency
-				formatted
+				...MoneyFields
 			}
 			refunded @include(if: $money) {
-				amountMinor
-				currency
-				formatted
+				...MoneyFields
 			}
 			net @include(if: $money) {
-				amountMinor
-				currency
-				formatted
+				...MoneyFields
 			}
 		}
 	}

@@ -23,10 +23,7 @@ export const VoucherRowFields = graphql(`
 			fullName
 		}
 		usage {
-			bytesIn
-			bytesOut
-			uptime
-			syncedAt
+			...VoucherUsageFields
 		}
 	}
 `);
@@ -36,11 +33,9 @@ export const VouchersDoc = graphql(`
 		vouchers(first: $first, after: $after, filter: $filter) {
 			totalCount
 			pageInfo {
-				hasNextPage
-				endCursor
+				...PageInfoFields
 			}
 			edges {
-				cursor
 				node {
 					...VoucherRowFields
 				}
@@ -104,9 +99,7 @@ export const SellPrintedVoucherDoc = graphql(`
 			reference
 			status
 			amount {
-				amountMinor
-				currency
-				formatted
+				...MoneyFields
 			}
 			allocation {
 				id

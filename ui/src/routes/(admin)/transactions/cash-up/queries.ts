@@ -8,19 +8,13 @@ export const CashUpRowFields = graphql(`
 		provider
 		count
 		gross {
-			amountMinor
-			currency
-			formatted
+			...MoneyFields
 		}
 		refunded {
-			amountMinor
-			currency
-			formatted
+			...MoneyFields
 		}
 		net {
-			amountMinor
-			currency
-			formatted
+			...MoneyFields
 		}
 	}
 `);

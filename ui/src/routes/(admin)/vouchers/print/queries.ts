@@ -12,9 +12,7 @@ export const PrintCardFields = graphql(`
 			uptimeLimit
 			validityHours
 			price {
-				amountMinor
-				currency
-				formatted
+				...MoneyFields
 			}
 		}
 	}
