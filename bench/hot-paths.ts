@@ -41,9 +41,10 @@ if (process.argv.includes("--serve")) {
     const config = loadConfig({
       NODE_ENV: "production", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "silent", JOURNAL: "on",
       ADMIN_USERNAME: "admin", ADMIN_PASSWORD: "bench-admin-pass", UI_DIR: path.join(dataDir, "no-ui"),
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("LOG_RETENTION") || k.startsWith("REQUEST_LOG") || k === "PUBLIC_ANSWERS" || k === "JOURNAL")),
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("LOG_RETENTION") || k.startsWith("REQUEST_LOG") || ["PUBLIC_ANSWERS", "JOURNAL", "BACKUP_DIR"].includes(k))),
     } as Record<string, string>);
     const app = await buildApp(config);
+    if (process.env.BENCH_DEBUG) console.error(`app child: journal ${config.journal.enabled ? "on" : "off"}, public answers ${config.publicAnswers ? "on" : "off"}`);
     const { url } = await app.start(0);
     process.on("SIGTERM", () => void app.stop().then(() => process.exit(0)));
     process.stdout.write(`URL ${url}\n`);
@@ -179,7 +180,7 @@ async function main() {
   const bare = await startChild("bare");
   // The same server with shared public answers off: what a bundle list costs through GraphQL.
   // It only reads, and one data directory's journal has one writer: its journal is off.
-  const uncached = !only || only === "allocations" ? await startChild("app", "", { PUBLIC_ANSWERS: "off", JOURNAL: "off" }) : null;
+  const uncached = !only || only === "allocations" ? await startChild("app", "", { PUBLIC_ANSWERS: "off", JOURNAL: "off", BACKUP_DIR: path.join(dataDir, "uncached-backups") }) : null;
   const gql = gqlAt(app.url);
   const login = async (u: string, p: string) => (await gql(`mutation($u:String!,$p:String!){login(username:$u,password:$p){token}}`, { u, p })).data.login.token as string;
   const admin = await login("admin", "bench-admin-pass");
