@@ -253,7 +253,7 @@ async function parentMain() {
     ...rows,
   ].join("\n");
   console.log(`\n${text}`);
-  if (!process.argv.includes("--no-write")) writeSection("## Subscription fan-out", `${text}\n\n<!-- fanout-notes -->`);
+  if (!process.argv.includes("--no-write")) writeSection("## Subscription fan-out", text);
 }
 
 if (process.argv.includes("--client")) await clientMain();
