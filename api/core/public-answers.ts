@@ -3,7 +3,7 @@
 // anonymous caller who sends the same request, without running GraphQL.
 //
 // Why it is safe to share: only requests without any credential take this path, only
-// queries whose every field is on a public catalogue type (decided once per request text
+// queries whose every field (fragments included) is on a public catalogue type (decided once per request text
 // against the schema), and only answers without errors. So one caller's answer is what any
 // other anonymous caller would get: nothing in it depends on who asks.
 //
@@ -141,8 +141,10 @@ export class PublicAnswers {
     } catch {
       return null;
     }
-    // One operation only, a query, and no fragments defined (the catalogue asks plainly).
-    if (document.definitions.length !== 1) return null;
+    // One operation, a query; fragments are allowed (the /buy page spreads its bundle fields),
+    // as long as every field they select is on a public type too.
+    const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    if (operations.length !== 1 || document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION)) return null;
     const op = getOperationAST(document, operationName);
     if (!op || op.operation !== "query" || op.variableDefinitions?.length || op.directives?.length) return null;
     for (const s of op.selectionSet.selections) {
@@ -151,6 +153,11 @@ export class PublicAnswers {
     const models = new Set<string>();
     let shareable = true;
     const typeInfo = new TypeInfo(this.schema);
+    // Directives (@include, @skip) are refused wherever they stand: without variables they are
+    // constant, but nothing the catalogue asks needs them.
+    const refuseDirectives = (node: { directives?: readonly unknown[] }) => {
+      if (node.directives?.length) shareable = false;
+    };
     visit(
       document,
       visitWithTypeInfo(typeInfo, {
@@ -167,12 +174,9 @@ export class PublicAnswers {
           // Arguments change who may see what (allocations(includeInactive: true) is staff-only).
           if (node.arguments?.length) shareable = false;
         },
-        FragmentSpread() {
-          shareable = false;
-        },
-        InlineFragment() {
-          shareable = false;
-        },
+        FragmentSpread: refuseDirectives,
+        InlineFragment: refuseDirectives,
+        FragmentDefinition: refuseDirectives,
       }),
     );
     if (!shareable) return null;

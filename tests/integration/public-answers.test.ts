@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { codesOf, startTestServer, type Auth, type TestServer } from "../helpers/server.js";
 import { setUpFile } from "../helpers/setup.js";
 import { uploadGql } from "../helpers/upload.js";
+import { uiOperations } from "../helpers/ui-operations.js";
 import { waitFor } from "../helpers/wait.js";
 
 let server: TestServer;
@@ -80,6 +81,28 @@ describe("the bundle list, asked again", () => {
     const again = await raw({ method: "GET", search: `?query=${encodeURIComponent(LIST)}` });
     expect(get.text).toBe(post.text);
     expect(again.ran).toBe(0);
+  });
+
+  it("the /buy page's own queries, as its client sends them (GET, fragments and all), are shared", async () => {
+    const ops = uiOperations().filter((o) => o.file.includes("routes/buy/") && ["BuyAllocations", "BuyAppInfo"].includes(o.name));
+    expect(ops.map((o) => o.name).sort()).toEqual(["BuyAllocations", "BuyAppInfo"]);
+    for (const op of ops) {
+      const search = `?query=${encodeURIComponent(op.source)}&operationName=${op.name}`;
+      const headers = { accept: "application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed" };
+      const first = await raw({ method: "GET", search, headers });
+      const again = await raw({ method: "GET", search, headers });
+      expect(JSON.parse(first.text).errors, op.name).toBeUndefined();
+      expect(again.ran, op.name).toBe(0);
+      expect(again.text, op.name).toBe(first.text);
+    }
+  });
+
+  it("fragments are shared when every field they select is public, not otherwise", async () => {
+    const shared = `query { allocations { ...Offer } } fragment Offer on Allocation { id name price { ...Amount } } fragment Amount on Money { formatted }`;
+    await ask(shared);
+    expect((await ask(shared)).ran).toBe(0);
+    const staffOnly = `query { allocations { ...Offer } } fragment Offer on Allocation { id stock { available } }`;
+    for (let i = 0; i < 2; i++) expect(codesOf(await ask(staffOnly))).toContain("UNAUTHENTICATED");
   });
 
   it("shows a bundle created, renamed or deleted through the API in the very next answer", async () => {
