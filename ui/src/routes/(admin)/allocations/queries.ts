@@ -47,22 +47,3 @@ export const DeleteAllocationDoc = graphql(`
 		deleteAllocation(id: $id)
 	}
 `);
-
-export const AllocationSavedDoc = graphql(`
-	subscription AllocationSaved {
-		modelSaved(models: ["Allocation"]) {
-			sequence
-			recordId
-			action
-		}
-	}
-`);
-
-export const AllocationDeletedDoc = graphql(`
-	subscription AllocationDeleted {
-		modelDeleted(models: ["Allocation"]) {
-			sequence
-			recordId
-		}
-	}
-`);

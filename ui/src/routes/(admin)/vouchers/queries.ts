@@ -71,15 +71,6 @@ export const DisableVoucherDoc = graphql(`
 	}
 `);
 
-export const VoucherSavedDoc = graphql(`
-	subscription VoucherSaved {
-		modelSaved(models: ["Voucher"]) {
-			sequence
-			recordId
-		}
-	}
-`);
-
 export const RouterOptionsDoc = graphql(`
 	query RouterOptions {
 		routers {
