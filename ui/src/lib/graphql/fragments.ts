@@ -28,8 +28,9 @@ export const VoucherUsageFields = graphql(`
 	}
 `);
 
-/** What a staff page shows of a package's offer. Money inline: each fragment spread counts as a level
- * of depth against the query limits (api/core/query-limits.ts). */
+/** What a page shows of a package's offer: the public /buy list (BuyAllocations: depth 4 of the
+ * anonymous 7 with this spread) and the voucher page. Money inline: each fragment spread counts
+ * as a level of depth against the query limits (api/core/query-limits.ts). */
 export const AllocationOfferFields = graphql(`
 	fragment AllocationOfferFields on Allocation {
 		id

@@ -2,16 +2,22 @@
 // page's models is saved (modelSaved), and with `deleted` also when one is deleted
 // (modelDeleted). One subscription document for every page; the models are its variables.
 import { graphql } from './generated';
-import type { ModelSavedSubscription } from './generated/graphql';
+import type { ModelChangeFieldsFragment } from './generated/graphql';
 import { throttle, useSubscription } from './operation.svelte';
+
+graphql(`
+	fragment ModelChangeFields on ModelEvent {
+		sequence
+		model
+		recordId
+		action
+	}
+`);
 
 const ModelSavedDoc = graphql(`
 	subscription ModelSaved($models: [String!]) {
 		modelSaved(models: $models) {
-			sequence
-			model
-			recordId
-			action
+			...ModelChangeFields
 		}
 	}
 `);
@@ -19,15 +25,12 @@ const ModelSavedDoc = graphql(`
 const ModelDeletedDoc = graphql(`
 	subscription ModelDeleted($models: [String!]) {
 		modelDeleted(models: $models) {
-			sequence
-			model
-			recordId
-			action
+			...ModelChangeFields
 		}
 	}
 `);
 
-export type ModelChange = ModelSavedSubscription['modelSaved'];
+export type ModelChange = ModelChangeFieldsFragment;
 
 export type ModelRefreshOptions = {
 	/** Also refetch when a row of these models is deleted. */
