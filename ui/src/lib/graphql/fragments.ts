@@ -45,3 +45,13 @@ export const AllocationOfferFields = graphql(`
 		validityHours
 	}
 `);
+
+/** A bundle's voucher counts, as the Bundles and Vouchers pages show them. */
+export const VoucherStockFields = graphql(`
+	fragment VoucherStockFields on VoucherStock {
+		available
+		reserved
+		printed
+		sold
+	}
+`);

@@ -22,12 +22,13 @@ type Documents = {
     "\n\tfragment PageInfoFields on PageInfo {\n\t\thasNextPage\n\t\tendCursor\n\t}\n": typeof types.PageInfoFieldsFragmentDoc,
     "\n\tfragment VoucherUsageFields on VoucherUsage {\n\t\tbytesIn\n\t\tbytesOut\n\t\tuptime\n\t\tsyncedAt\n\t}\n": typeof types.VoucherUsageFieldsFragmentDoc,
     "\n\tfragment AllocationOfferFields on Allocation {\n\t\tid\n\t\tname\n\t\tprice {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tdataLimitMb\n\t\tuptimeLimit\n\t\tvalidityHours\n\t}\n": typeof types.AllocationOfferFieldsFragmentDoc,
+    "\n\tfragment VoucherStockFields on VoucherStock {\n\t\tavailable\n\t\treserved\n\t\tprinted\n\t\tsold\n\t}\n": typeof types.VoucherStockFieldsFragmentDoc,
     "\n\tfragment ModelChangeFields on ModelEvent {\n\t\tsequence\n\t\tmodel\n\t\trecordId\n\t\taction\n\t}\n": typeof types.ModelChangeFieldsFragmentDoc,
     "\n\tsubscription ModelSaved($models: [String!]) {\n\t\tmodelSaved(models: $models) {\n\t\t\t...ModelChangeFields\n\t\t}\n\t}\n": typeof types.ModelSavedDocument,
     "\n\tsubscription ModelDeleted($models: [String!]) {\n\t\tmodelDeleted(models: $models) {\n\t\t\t...ModelChangeFields\n\t\t}\n\t}\n": typeof types.ModelDeletedDocument,
     "\n\tquery Me {\n\t\tme {\n\t\t\tid\n\t\t\tusername\n\t\t\trole\n\t\t\temail\n\t\t}\n\t}\n": typeof types.MeDocument,
     "\n\t\tmutation Logout {\n\t\t\tlogout\n\t\t}\n\t": typeof types.LogoutDocument,
-    "\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\tavailable\n\t\t\treserved\n\t\t\tprinted\n\t\t\tsold\n\t\t}\n\t}\n": typeof types.AllocationFieldsFragmentDoc,
+    "\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\t...VoucherStockFields\n\t\t}\n\t}\n": typeof types.AllocationFieldsFragmentDoc,
     "\n\tquery Allocations($includeInactive: Boolean) {\n\t\tallocations(includeInactive: $includeInactive) {\n\t\t\t...AllocationFields\n\t\t}\n\t}\n": typeof types.AllocationsDocument,
     "\n\tmutation CreateAllocation($input: AllocationInput!) {\n\t\tcreateAllocation(input: $input) {\n\t\t\t...AllocationFields\n\t\t}\n\t}\n": typeof types.CreateAllocationDocument,
     "\n\tmutation UpdateAllocation($id: ID!, $input: AllocationInput!) {\n\t\tupdateAllocation(id: $id, input: $input) {\n\t\t\t...AllocationFields\n\t\t}\n\t}\n": typeof types.UpdateAllocationDocument,
@@ -89,7 +90,7 @@ type Documents = {
     "\n\tmutation DisableVoucher($id: ID!) {\n\t\tdisableVoucher(id: $id) {\n\t\t\tid\n\t\t\tstatus\n\t\t\tprovisioning\n\t\t}\n\t}\n": typeof types.DisableVoucherDocument,
     "\n\tquery RouterOptions {\n\t\trouters {\n\t\t\tid\n\t\t\tname\n\t\t\thost\n\t\t\tstatus\n\t\t\tisDefault\n\t\t}\n\t}\n": typeof types.RouterOptionsDocument,
     "\n\tmutation SellPrintedVoucher($input: SellPrintedVoucherInput!) {\n\t\tsellPrintedVoucher(input: $input) {\n\t\t\tid\n\t\t\treference\n\t\t\tstatus\n\t\t\tamount {\n\t\t\t\t...MoneyFields\n\t\t\t}\n\t\t\tallocation {\n\t\t\t\tid\n\t\t\t\tname\n\t\t\t}\n\t\t\tvoucher {\n\t\t\t\tid\n\t\t\t\tusername\n\t\t\t}\n\t\t}\n\t}\n": typeof types.SellPrintedVoucherDocument,
-    "\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\tavailable\n\t\t\t\treserved\n\t\t\t\tprinted\n\t\t\t\tsold\n\t\t\t}\n\t\t}\n\t}\n": typeof types.VoucherStockDocument,
+    "\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\t...VoucherStockFields\n\t\t\t}\n\t\t}\n\t}\n": typeof types.VoucherStockDocument,
     "\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\t...AllocationOfferFields\n\t\t}\n\t}\n": typeof types.BuyAllocationsDocument,
     "\n\tfragment BuyTransactionFields on Transaction {\n\t\tid\n\t\treference\n\t\tstatus\n\t\tfullName\n\t\tphoneNumber\n\t\tfailureReason\n\t\tvoucherDelivered\n\t\tpaidAt\n\t\tcreatedAt\n\t\tamount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t\tpassword\n\t\t\texpiresAt\n\t\t}\n\t}\n": typeof types.BuyTransactionFieldsFragmentDoc,
     "\n\tmutation BuyPurchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\t...BuyTransactionFields\n\t\t\t}\n\t\t}\n\t}\n": typeof types.BuyPurchaseDocument,
@@ -107,12 +108,13 @@ const documents: Documents = {
     "\n\tfragment PageInfoFields on PageInfo {\n\t\thasNextPage\n\t\tendCursor\n\t}\n": types.PageInfoFieldsFragmentDoc,
     "\n\tfragment VoucherUsageFields on VoucherUsage {\n\t\tbytesIn\n\t\tbytesOut\n\t\tuptime\n\t\tsyncedAt\n\t}\n": types.VoucherUsageFieldsFragmentDoc,
     "\n\tfragment AllocationOfferFields on Allocation {\n\t\tid\n\t\tname\n\t\tprice {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tdataLimitMb\n\t\tuptimeLimit\n\t\tvalidityHours\n\t}\n": types.AllocationOfferFieldsFragmentDoc,
+    "\n\tfragment VoucherStockFields on VoucherStock {\n\t\tavailable\n\t\treserved\n\t\tprinted\n\t\tsold\n\t}\n": types.VoucherStockFieldsFragmentDoc,
     "\n\tfragment ModelChangeFields on ModelEvent {\n\t\tsequence\n\t\tmodel\n\t\trecordId\n\t\taction\n\t}\n": types.ModelChangeFieldsFragmentDoc,
     "\n\tsubscription ModelSaved($models: [String!]) {\n\t\tmodelSaved(models: $models) {\n\t\t\t...ModelChangeFields\n\t\t}\n\t}\n": types.ModelSavedDocument,
     "\n\tsubscription ModelDeleted($models: [String!]) {\n\t\tmodelDeleted(models: $models) {\n\t\t\t...ModelChangeFields\n\t\t}\n\t}\n": types.ModelDeletedDocument,
     "\n\tquery Me {\n\t\tme {\n\t\t\tid\n\t\t\tusername\n\t\t\trole\n\t\t\temail\n\t\t}\n\t}\n": types.MeDocument,
     "\n\t\tmutation Logout {\n\t\t\tlogout\n\t\t}\n\t": types.LogoutDocument,
-    "\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\tavailable\n\t\t\treserved\n\t\t\tprinted\n\t\t\tsold\n\t\t}\n\t}\n": types.AllocationFieldsFragmentDoc,
+    "\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\t...VoucherStockFields\n\t\t}\n\t}\n": types.AllocationFieldsFragmentDoc,
     "\n\tquery Allocations($includeInactive: Boolean) {\n\t\tallocations(includeInactive: $includeInactive) {\n\t\t\t...AllocationFields\n\t\t}\n\t}\n": types.AllocationsDocument,
     "\n\tmutation CreateAllocation($input: AllocationInput!) {\n\t\tcreateAllocation(input: $input) {\n\t\t\t...AllocationFields\n\t\t}\n\t}\n": types.CreateAllocationDocument,
     "\n\tmutation UpdateAllocation($id: ID!, $input: AllocationInput!) {\n\t\tupdateAllocation(id: $id, input: $input) {\n\t\t\t...AllocationFields\n\t\t}\n\t}\n": types.UpdateAllocationDocument,
@@ -174,7 +176,7 @@ const documents: Documents = {
     "\n\tmutation DisableVoucher($id: ID!) {\n\t\tdisableVoucher(id: $id) {\n\t\t\tid\n\t\t\tstatus\n\t\t\tprovisioning\n\t\t}\n\t}\n": types.DisableVoucherDocument,
     "\n\tquery RouterOptions {\n\t\trouters {\n\t\t\tid\n\t\t\tname\n\t\t\thost\n\t\t\tstatus\n\t\t\tisDefault\n\t\t}\n\t}\n": types.RouterOptionsDocument,
     "\n\tmutation SellPrintedVoucher($input: SellPrintedVoucherInput!) {\n\t\tsellPrintedVoucher(input: $input) {\n\t\t\tid\n\t\t\treference\n\t\t\tstatus\n\t\t\tamount {\n\t\t\t\t...MoneyFields\n\t\t\t}\n\t\t\tallocation {\n\t\t\t\tid\n\t\t\t\tname\n\t\t\t}\n\t\t\tvoucher {\n\t\t\t\tid\n\t\t\t\tusername\n\t\t\t}\n\t\t}\n\t}\n": types.SellPrintedVoucherDocument,
-    "\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\tavailable\n\t\t\t\treserved\n\t\t\t\tprinted\n\t\t\t\tsold\n\t\t\t}\n\t\t}\n\t}\n": types.VoucherStockDocument,
+    "\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\t...VoucherStockFields\n\t\t\t}\n\t\t}\n\t}\n": types.VoucherStockDocument,
     "\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\t...AllocationOfferFields\n\t\t}\n\t}\n": types.BuyAllocationsDocument,
     "\n\tfragment BuyTransactionFields on Transaction {\n\t\tid\n\t\treference\n\t\tstatus\n\t\tfullName\n\t\tphoneNumber\n\t\tfailureReason\n\t\tvoucherDelivered\n\t\tpaidAt\n\t\tcreatedAt\n\t\tamount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t\tpassword\n\t\t\texpiresAt\n\t\t}\n\t}\n": types.BuyTransactionFieldsFragmentDoc,
     "\n\tmutation BuyPurchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\t...BuyTransactionFields\n\t\t\t}\n\t\t}\n\t}\n": types.BuyPurchaseDocument,
@@ -233,6 +235,10 @@ export function graphql(source: "\n\tfragment AllocationOfferFields on Allocatio
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n\tfragment VoucherStockFields on VoucherStock {\n\t\tavailable\n\t\treserved\n\t\tprinted\n\t\tsold\n\t}\n"): (typeof documents)["\n\tfragment VoucherStockFields on VoucherStock {\n\t\tavailable\n\t\treserved\n\t\tprinted\n\t\tsold\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n\tfragment ModelChangeFields on ModelEvent {\n\t\tsequence\n\t\tmodel\n\t\trecordId\n\t\taction\n\t}\n"): (typeof documents)["\n\tfragment ModelChangeFields on ModelEvent {\n\t\tsequence\n\t\tmodel\n\t\trecordId\n\t\taction\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -253,7 +259,7 @@ export function graphql(source: "\n\t\tmutation Logout {\n\t\t\tlogout\n\t\t}\n\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\tavailable\n\t\t\treserved\n\t\t\tprinted\n\t\t\tsold\n\t\t}\n\t}\n"): (typeof documents)["\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\tavailable\n\t\t\treserved\n\t\t\tprinted\n\t\t\tsold\n\t\t}\n\t}\n"];
+export function graphql(source: "\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\t...VoucherStockFields\n\t\t}\n\t}\n"): (typeof documents)["\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\t...VoucherStockFields\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -501,7 +507,7 @@ export function graphql(source: "\n\tmutation SellPrintedVoucher($input: SellPri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\tavailable\n\t\t\t\treserved\n\t\t\t\tprinted\n\t\t\t\tsold\n\t\t\t}\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\tavailable\n\t\t\t\treserved\n\t\t\t\tprinted\n\t\t\t\tsold\n\t\t\t}\n\t\t}\n\t}\n"];
+export function graphql(source: "\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\t...VoucherStockFields\n\t\t\t}\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\t...VoucherStockFields\n\t\t\t}\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,10 +10,7 @@ export const AllocationFields = graphql(`
 		createdAt
 		updatedAt
 		stock {
-			available
-			reserved
-			printed
-			sold
+			...VoucherStockFields
 		}
 	}
 `);

@@ -111,10 +111,7 @@ export const VoucherStockDoc = graphql(`
 			name
 			active
 			stock {
-				available
-				reserved
-				printed
-				sold
+				...VoucherStockFields
 			}
 		}
 	}
