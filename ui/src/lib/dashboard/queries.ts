@@ -51,19 +51,3 @@ export const DashboardDoc = graphql(`
 		}
 	}
 `);
-
-// What moves the figures: sales and refunds (Transaction), stock (Voucher).
-export const DashboardSavedDoc = graphql(`
-	subscription DashboardSaved {
-		modelSaved(models: ["Transaction", "Voucher"]) {
-			sequence
-		}
-	}
-`);
-export const DashboardDeletedDoc = graphql(`
-	subscription DashboardDeleted {
-		modelDeleted(models: ["Transaction", "Voucher"]) {
-			sequence
-		}
-	}
-`);

@@ -28,8 +28,9 @@ export const VoucherUsageFields = graphql(`
 	}
 `);
 
-/** What a staff page shows of a package's offer. Money inline: each fragment spread counts as a level
- * of depth against the query limits (api/core/query-limits.ts). */
+/** What a page shows of a package's offer: the public /buy list (BuyAllocations: depth 4 of the
+ * anonymous 7 with this spread) and the voucher page. Money inline: each fragment spread counts
+ * as a level of depth against the query limits (api/core/query-limits.ts). */
 export const AllocationOfferFields = graphql(`
 	fragment AllocationOfferFields on Allocation {
 		id
@@ -42,5 +43,15 @@ export const AllocationOfferFields = graphql(`
 		dataLimitMb
 		uptimeLimit
 		validityHours
+	}
+`);
+
+/** A bundle's voucher counts, as the Bundles and Vouchers pages show them. */
+export const VoucherStockFields = graphql(`
+	fragment VoucherStockFields on VoucherStock {
+		available
+		reserved
+		printed
+		sold
 	}
 `);

@@ -126,40 +126,6 @@ export function useSubscription<Data, Vars extends AnyVariables>(
 	});
 }
 
-/** A subscription without variables, such as modelSaved(models: [...]). */
-type LiveDocument<Data> = TypedDocumentNode<Data, { [key: string]: never }>;
-
-type LiveRefreshOptions<Data> = {
-	pause?: () => boolean;
-	/** Refetch only for the events this accepts (default: every event). */
-	when?: (data: Data) => boolean;
-};
-
-/**
- * Live refresh for a page: refetch, at most once per `ms`, whenever one of the
- * subscriptions (modelSaved / modelDeleted for the page's models) sends an event.
- */
-export function useLiveRefresh<Data>(document: LiveDocument<Data>, refetch: () => unknown, ms: number, options?: LiveRefreshOptions<Data>): void;
-export function useLiveRefresh(documents: LiveDocument<unknown>[], refetch: () => unknown, ms: number, options?: LiveRefreshOptions<unknown>): void;
-export function useLiveRefresh(
-	documents: LiveDocument<unknown> | LiveDocument<unknown>[],
-	refetch: () => unknown,
-	ms: number,
-	options: LiveRefreshOptions<unknown> = {}
-): void {
-	const refresh = throttle(() => void refetch(), ms);
-	for (const document of Array.isArray(documents) ? documents : [documents]) {
-		useSubscription(
-			document,
-			() => ({}),
-			(data) => {
-				if (!options.when || options.when(data)) refresh();
-			},
-			{ pause: options.pause }
-		);
-	}
-}
-
 /** Calls `fn` at most once per `ms`, trailing — for refetching after bursts of live events. */
 export function throttle(fn: () => void, ms: number): () => void {
 	let timer: ReturnType<typeof setTimeout> | undefined;

@@ -3,16 +3,7 @@ import { graphql } from '$lib/graphql/generated';
 export const BuyAllocationsDoc = graphql(`
 	query BuyAllocations {
 		allocations {
-			id
-			name
-			price {
-				amountMinor
-				currency
-				formatted
-			}
-			dataLimitMb
-			uptimeLimit
-			validityHours
+			...AllocationOfferFields
 		}
 	}
 `);

@@ -18,21 +18,21 @@ type Documents = {
     "\n\tquery AppInfo {\n\t\tappInfo {\n\t\t\tcurrency\n\t\t\tpaymentProvider\n\t\t\thotspotLoginUrl\n\t\t\ttimeZone\n\t\t\tshopName\n\t\t\treceiptFooter\n\t\t\tcardsPerPage\n\t\t}\n\t}\n": typeof types.AppInfoDocument,
     "\n\tquery DashboardZone {\n\t\tdashboard {\n\t\t\ttimeZone\n\t\t}\n\t}\n": typeof types.DashboardZoneDocument,
     "\n\tquery Dashboard($from: DateTime, $to: DateTime, $granularity: Granularity!, $money: Boolean!) {\n\t\tdashboard(from: $from, to: $to) {\n\t\t\tfrom\n\t\t\tto\n\t\t\ttimeZone\n\t\t\tsales\n\t\t\trefunds\n\t\t\trefundRate\n\t\t\tnewCustomers\n\t\t\trepeatSales\n\t\t\tvouchersAvailable\n\t\t\trevenue @include(if: $money) { amountMinor currency }\n\t\t\trefundedAmount @include(if: $money) { amountMinor currency }\n\t\t\taverageSale @include(if: $money) { amountMinor currency }\n\t\t\tpreviousPeriod {\n\t\t\t\tsales\n\t\t\t\trefunds\n\t\t\t\tnewCustomers\n\t\t\t\trevenue @include(if: $money) { amountMinor }\n\t\t\t\trefundedAmount @include(if: $money) { amountMinor }\n\t\t\t}\n\t\t\ttoday { sales revenue @include(if: $money) { amountMinor } }\n\t\t\tyesterday { sales revenue @include(if: $money) { amountMinor } }\n\t\t\tthisWeek { sales revenue @include(if: $money) { amountMinor } }\n\t\t\tlastWeek { sales revenue @include(if: $money) { amountMinor } }\n\t\t\tseries(granularity: $granularity) {\n\t\t\t\tbucket\n\t\t\t\tsales\n\t\t\t\trefunds\n\t\t\t\tnewCustomers\n\t\t\t\trevenue @include(if: $money) { amountMinor }\n\t\t\t\trefundedAmount @include(if: $money) { amountMinor }\n\t\t\t}\n\t\t\tsalesByAllocation { allocation { id name } sales refunds revenue @include(if: $money) { amountMinor } }\n\t\t\tsalesByHour { hour sales revenue @include(if: $money) { amountMinor } }\n\t\t\tproviderSplit { provider sales revenue @include(if: $money) { amountMinor } }\n\t\t\tstock { allocation { id name active } available reserved sold soldLast7Days daysLeft warning }\n\t\t}\n\t}\n": typeof types.DashboardDocument,
-    "\n\tsubscription DashboardSaved {\n\t\tmodelSaved(models: [\"Transaction\", \"Voucher\"]) {\n\t\t\tsequence\n\t\t}\n\t}\n": typeof types.DashboardSavedDocument,
-    "\n\tsubscription DashboardDeleted {\n\t\tmodelDeleted(models: [\"Transaction\", \"Voucher\"]) {\n\t\t\tsequence\n\t\t}\n\t}\n": typeof types.DashboardDeletedDocument,
     "\n\tfragment MoneyFields on Money {\n\t\tamountMinor\n\t\tcurrency\n\t\tformatted\n\t}\n": typeof types.MoneyFieldsFragmentDoc,
     "\n\tfragment PageInfoFields on PageInfo {\n\t\thasNextPage\n\t\tendCursor\n\t}\n": typeof types.PageInfoFieldsFragmentDoc,
     "\n\tfragment VoucherUsageFields on VoucherUsage {\n\t\tbytesIn\n\t\tbytesOut\n\t\tuptime\n\t\tsyncedAt\n\t}\n": typeof types.VoucherUsageFieldsFragmentDoc,
     "\n\tfragment AllocationOfferFields on Allocation {\n\t\tid\n\t\tname\n\t\tprice {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tdataLimitMb\n\t\tuptimeLimit\n\t\tvalidityHours\n\t}\n": typeof types.AllocationOfferFieldsFragmentDoc,
+    "\n\tfragment VoucherStockFields on VoucherStock {\n\t\tavailable\n\t\treserved\n\t\tprinted\n\t\tsold\n\t}\n": typeof types.VoucherStockFieldsFragmentDoc,
+    "\n\tfragment ModelChangeFields on ModelEvent {\n\t\tsequence\n\t\tmodel\n\t\trecordId\n\t\taction\n\t}\n": typeof types.ModelChangeFieldsFragmentDoc,
+    "\n\tsubscription ModelSaved($models: [String!]) {\n\t\tmodelSaved(models: $models) {\n\t\t\t...ModelChangeFields\n\t\t}\n\t}\n": typeof types.ModelSavedDocument,
+    "\n\tsubscription ModelDeleted($models: [String!]) {\n\t\tmodelDeleted(models: $models) {\n\t\t\t...ModelChangeFields\n\t\t}\n\t}\n": typeof types.ModelDeletedDocument,
     "\n\tquery Me {\n\t\tme {\n\t\t\tid\n\t\t\tusername\n\t\t\trole\n\t\t\temail\n\t\t}\n\t}\n": typeof types.MeDocument,
     "\n\t\tmutation Logout {\n\t\t\tlogout\n\t\t}\n\t": typeof types.LogoutDocument,
-    "\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\tavailable\n\t\t\treserved\n\t\t\tprinted\n\t\t\tsold\n\t\t}\n\t}\n": typeof types.AllocationFieldsFragmentDoc,
+    "\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\t...VoucherStockFields\n\t\t}\n\t}\n": typeof types.AllocationFieldsFragmentDoc,
     "\n\tquery Allocations($includeInactive: Boolean) {\n\t\tallocations(includeInactive: $includeInactive) {\n\t\t\t...AllocationFields\n\t\t}\n\t}\n": typeof types.AllocationsDocument,
     "\n\tmutation CreateAllocation($input: AllocationInput!) {\n\t\tcreateAllocation(input: $input) {\n\t\t\t...AllocationFields\n\t\t}\n\t}\n": typeof types.CreateAllocationDocument,
     "\n\tmutation UpdateAllocation($id: ID!, $input: AllocationInput!) {\n\t\tupdateAllocation(id: $id, input: $input) {\n\t\t\t...AllocationFields\n\t\t}\n\t}\n": typeof types.UpdateAllocationDocument,
     "\n\tmutation DeleteAllocation($id: ID!) {\n\t\tdeleteAllocation(id: $id)\n\t}\n": typeof types.DeleteAllocationDocument,
-    "\n\tsubscription AllocationSaved {\n\t\tmodelSaved(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n": typeof types.AllocationSavedDocument,
-    "\n\tsubscription AllocationDeleted {\n\t\tmodelDeleted(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": typeof types.AllocationDeletedDocument,
     "\n\tquery Backups($first: Int) {\n\t\tbackups(first: $first) {\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\tid\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tfinishedAt\n\t\t\t\t\tformat\n\t\t\t\t\ttrigger\n\t\t\t\t\tsizeBytes\n\t\t\t\t\tsequence\n\t\t\t\t\trows\n\t\t\t\t\ttables {\n\t\t\t\t\t\ttable\n\t\t\t\t\t\trows\n\t\t\t\t\t}\n\t\t\t\t\tdownloadUrl\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t\tbackupSettings {\n\t\t\tschedule\n\t\t\tscheduleFormat\n\t\t\ttimeZone\n\t\t\tnextRunAt\n\t\t\tkeep\n\t\t\tkeepDays\n\t\t\tmaxUploadBytes\n\t\t}\n\t}\n": typeof types.BackupsDocument,
     "\n\tmutation CreateBackup($format: BackupFormat) {\n\t\tcreateBackup(format: $format) {\n\t\t\tid\n\t\t}\n\t}\n": typeof types.CreateBackupDocument,
     "\n\tmutation DeleteBackup($id: ID!) {\n\t\tdeleteBackup(id: $id)\n\t}\n": typeof types.DeleteBackupDocument,
@@ -51,27 +51,22 @@ type Documents = {
     "\n\tfragment RefundSaleFields on Transaction {\n\t\tid\n\t\treference\n\t\tfullName\n\t\tphoneNumber\n\t\tprovider\n\t\tstatus\n\t\tamount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\trefundedAmount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t\tstatus\n\t\t}\n\t}\n": typeof types.RefundSaleFieldsFragmentDoc,
     "\n\tquery Refunds($first: Int, $after: String, $filter: RefundFilter) {\n\t\trefunds(first: $first, after: $after, filter: $filter) {\n\t\t\ttotalCount\n\t\t\tpageInfo {\n\t\t\t\t...PageInfoFields\n\t\t\t}\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\t...RefundRowFields\n\t\t\t\t\ttransaction {\n\t\t\t\t\t\t...RefundSaleFields\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n": typeof types.RefundsDocument,
     "\n\tquery RefundSummary {\n\t\trefundSummary {\n\t\t\tpendingCount\n\t\t\tpendingAmount {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tfailedCount\n\t\t\trefundedToday {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\trefundedTodayCount\n\t\t\trefundedThisWeek {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\trefundedThisWeekCount\n\t\t}\n\t}\n": typeof types.RefundSummaryDocument,
-    "\n\tsubscription RefundSaved {\n\t\tmodelSaved(models: [\"Refund\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": typeof types.RefundSavedDocument,
     "\n\tmutation ApproveRefund($id: ID!, $note: String) {\n\t\tapproveRefund(id: $id, note: $note) {\n\t\t\t...RefundRowFields\n\t\t}\n\t}\n": typeof types.ApproveRefundDocument,
     "\n\tmutation RejectRefund($id: ID!, $note: String!) {\n\t\trejectRefund(id: $id, note: $note) {\n\t\t\t...RefundRowFields\n\t\t}\n\t}\n": typeof types.RejectRefundDocument,
     "\n\tmutation RetryRefund($id: ID!) {\n\t\tretryRefund(id: $id) {\n\t\t\t...RefundRowFields\n\t\t}\n\t}\n": typeof types.RetryRefundDocument,
     "\n\tmutation RequestRefund($input: RequestRefundInput!) {\n\t\trequestRefund(input: $input) {\n\t\t\t...RefundRowFields\n\t\t}\n\t}\n": typeof types.RequestRefundDocument,
     "\n\tquery Routers {\n\t\trouters {\n\t\t\tid\n\t\t\tname\n\t\t\thost\n\t\t\tport\n\t\t\ttls\n\t\t\tusername\n\t\t\thotspotServer\n\t\t\tisDefault\n\t\t\tstatus\n\t\t\tlastSeenAt\n\t\t\tlastError\n\t\t\tidentity\n\t\t\tversion\n\t\t}\n\t}\n": typeof types.RoutersDocument,
-    "\n\tsubscription RouterSaved {\n\t\tmodelSaved(models: [\"Router\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": typeof types.RouterSavedDocument,
-    "\n\tsubscription RouterDeleted {\n\t\tmodelDeleted(models: [\"Router\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": typeof types.RouterDeletedDocument,
     "\n\tfragment ShopSettingsFields on ShopSettings {\n\t\tshopName\n\t\ttimeZone\n\t\thotspotLoginUrl\n\t\tsmsSender\n\t\treceiptFooter\n\t\tcardsPerPage\n\t\tcardsPerPageChoices\n\t\tfields {\n\t\t\tkey\n\t\t\tlabel\n\t\t\tenvironmentVariable\n\t\t\tsource\n\t\t\tvalue\n\t\t\tenvironmentDefault\n\t\t\tupdatedAt\n\t\t}\n\t}\n": typeof types.ShopSettingsFieldsFragmentDoc,
     "\n\tquery ShopSettings {\n\t\tshopSettings {\n\t\t\t...ShopSettingsFields\n\t\t}\n\t}\n": typeof types.ShopSettingsDocument,
     "\n\tmutation UpdateShopSettings($input: UpdateShopSettingsInput!) {\n\t\tupdateShopSettings(input: $input) {\n\t\t\t...ShopSettingsFields\n\t\t}\n\t}\n": typeof types.UpdateShopSettingsDocument,
     "\n\t\tquery TransactionDetail($id: ID!) {\n\t\t\tnode(id: $id) {\n\t\t\t\t... on Transaction {\n\t\t\t\t\tid\n\t\t\t\t\treference\n\t\t\t\t\tfullName\n\t\t\t\t\tphoneNumber\n\t\t\t\t\tnetwork\n\t\t\t\t\tstatus\n\t\t\t\t\tfailureReason\n\t\t\t\t\tprovider\n\t\t\t\t\tproviderReference\n\t\t\t\t\tvoucherDelivered\n\t\t\t\t\tpaidAt\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tupdatedAt\n\t\t\t\t\tamount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\trefundedAmount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\trefundableAmount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\tallocation {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tname\n\t\t\t\t\t\tcode\n\t\t\t\t\t\tdataLimitMb\n\t\t\t\t\t\tvalidityHours\n\t\t\t\t\t\tuptimeLimit\n\t\t\t\t\t}\n\t\t\t\t\tvoucher {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tusername\n\t\t\t\t\t\tpassword\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\trouter {\n\t\t\t\t\t\t\tid\n\t\t\t\t\t\t\tname\n\t\t\t\t\t\t}\n\t\t\t\t\t\tprovisioning\n\t\t\t\t\t\tprovisioningError\n\t\t\t\t\t\texpiresAt\n\t\t\t\t\t\tusage {\n\t\t\t\t\t\t\t...VoucherUsageFields\n\t\t\t\t\t\t}\n\t\t\t\t\t}\n\t\t\t\t\trefunds {\n\t\t\t\t\t\t...RefundRowFields\n\t\t\t\t\t}\n\t\t\t\t\tnotifications {\n\t\t\t\t\t\t...NotificationRowFields\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": typeof types.TransactionDetailDocument,
     "\n\t\tfragment NotificationRowFields on Notification {\n\t\t\tid\n\t\t\tchannel\n\t\t\trecipient\n\t\t\tstatus\n\t\t\tattempts\n\t\t\tlastError\n\t\t\tsentAt\n\t\t\tcreatedAt\n\t\t}\n\t": typeof types.NotificationRowFieldsFragmentDoc,
     "\n\t\tmutation ResendVoucher($transactionId: ID!) {\n\t\t\tresendVoucher(transactionId: $transactionId) {\n\t\t\t\tid\n\t\t\t\tnotifications {\n\t\t\t\t\t...NotificationRowFields\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": typeof types.ResendVoucherDocument,
-    "\n\t\tsubscription TransactionDetailChanged {\n\t\t\tmodelSaved(models: [\"Transaction\", \"Voucher\", \"Refund\"]) {\n\t\t\t\tsequence\n\t\t\t\tmodel\n\t\t\t\trecordId\n\t\t\t}\n\t\t}\n\t": typeof types.TransactionDetailChangedDocument,
     "\n\t\tquery TransactionReceipt($id: ID!) {\n\t\t\tnode(id: $id) {\n\t\t\t\t... on Transaction {\n\t\t\t\t\tid\n\t\t\t\t\treference\n\t\t\t\t\tfullName\n\t\t\t\t\tphoneNumber\n\t\t\t\t\tstatus\n\t\t\t\t\tprovider\n\t\t\t\t\tproviderReference\n\t\t\t\t\tpaidAt\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tamount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\trefundedAmount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\tallocation {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tname\n\t\t\t\t\t\tdataLimitMb\n\t\t\t\t\t\tvalidityHours\n\t\t\t\t\t\tuptimeLimit\n\t\t\t\t\t}\n\t\t\t\t\tsoldBy {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tusername\n\t\t\t\t\t}\n\t\t\t\t\tvoucher {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tusername\n\t\t\t\t\t\tpassword\n\t\t\t\t\t\texpiresAt\n\t\t\t\t\t}\n\t\t\t\t\trefunds {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tcreatedAt\n\t\t\t\t\t\tcompletedAt\n\t\t\t\t\t\tamount {\n\t\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t\t}\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": typeof types.TransactionReceiptDocument,
     "\n\tfragment CashUpRowFields on CashUpRow {\n\t\tday\n\t\tstaffId\n\t\tstaffName\n\t\tprovider\n\t\tcount\n\t\tgross {\n\t\t\t...MoneyFields\n\t\t}\n\t\trefunded {\n\t\t\t...MoneyFields\n\t\t}\n\t\tnet {\n\t\t\t...MoneyFields\n\t\t}\n\t}\n": typeof types.CashUpRowFieldsFragmentDoc,
     "\n\tquery CashUp($from: String!, $to: String!) {\n\t\tcashUp(from: $from, to: $to) {\n\t\t\tfrom\n\t\t\tto\n\t\t\ttimeZone\n\t\t\tstaffId\n\t\t\ttotal {\n\t\t\t\t...CashUpRowFields\n\t\t\t}\n\t\t\tdays {\n\t\t\t\t...CashUpRowFields\n\t\t\t}\n\t\t\tstaff {\n\t\t\t\t...CashUpRowFields\n\t\t\t}\n\t\t\tproviders {\n\t\t\t\t...CashUpRowFields\n\t\t\t}\n\t\t\tlines {\n\t\t\t\t...CashUpRowFields\n\t\t\t}\n\t\t}\n\t}\n": typeof types.CashUpDocument,
     "\n\tfragment TransactionRowFields on Transaction {\n\t\tid\n\t\treference\n\t\tfullName\n\t\tphoneNumber\n\t\tnetwork\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t}\n\t\tamount {\n\t\t\t...MoneyFields\n\t\t}\n\t\tstatus\n\t\tprovider\n\t\tproviderReference\n\t\tvoucherDelivered\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t}\n\t\tcreatedAt\n\t\tpaidAt\n\t}\n": typeof types.TransactionRowFieldsFragmentDoc,
     "\n\tquery Transactions($first: Int, $after: String, $filter: TransactionFilter) {\n\t\ttransactions(first: $first, after: $after, filter: $filter) {\n\t\t\ttotalCount\n\t\t\tpageInfo {\n\t\t\t\t...PageInfoFields\n\t\t\t}\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\t...TransactionRowFields\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n": typeof types.TransactionsDocument,
-    "\n\tsubscription TransactionSaved {\n\t\tmodelSaved(models: [\"Transaction\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n": typeof types.TransactionSavedDocument,
     "\n\tmutation Purchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\tid\n\t\t\t\treference\n\t\t\t\tstatus\n\t\t\t}\n\t\t}\n\t}\n": typeof types.PurchaseDocument,
     "\n\tmutation ConfirmPayment($input: ConfirmPaymentInput!) {\n\t\tconfirmPayment(input: $input) {\n\t\t\tid\n\t\t\treference\n\t\t\tstatus\n\t\t\tfailureReason\n\t\t\tvoucher {\n\t\t\t\tid\n\t\t\t\tusername\n\t\t\t\tpassword\n\t\t\t}\n\t\t}\n\t}\n": typeof types.ConfirmPaymentDocument,
     "\n\tquery TransactionTotals($filter: TransactionFilter, $money: Boolean!) {\n\t\ttransactionTotals(filter: $filter) {\n\t\t\tcount\n\t\t\tpaidCount\n\t\t\tgross @include(if: $money) {\n\t\t\t\t...MoneyFields\n\t\t\t}\n\t\t\trefunded @include(if: $money) {\n\t\t\t\t...MoneyFields\n\t\t\t}\n\t\t\tnet @include(if: $money) {\n\t\t\t\t...MoneyFields\n\t\t\t}\n\t\t}\n\t}\n": typeof types.TransactionTotalsDocument,
@@ -81,10 +76,7 @@ type Documents = {
     "\n\tquery ApiKeys {\n\t\tapiKeys {\n\t\t\tid\n\t\t\tname\n\t\t\trole\n\t\t\tprefix\n\t\t\tcreatedAt\n\t\t\tlastUsedAt\n\t\t\trevokedAt\n\t\t}\n\t}\n": typeof types.ApiKeysDocument,
     "\n\tmutation CreateApiKey($name: String!, $role: Role!) {\n\t\tcreateApiKey(input: { name: $name, role: $role }) {\n\t\t\tkey\n\t\t\tapiKey {\n\t\t\t\tid\n\t\t\t\tname\n\t\t\t}\n\t\t}\n\t}\n": typeof types.CreateApiKeyDocument,
     "\n\tmutation RevokeApiKey($id: ID!) {\n\t\trevokeApiKey(id: $id) {\n\t\t\tid\n\t\t\trevokedAt\n\t\t}\n\t}\n": typeof types.RevokeApiKeyDocument,
-    "\n\tsubscription UserChanged {\n\t\tmodelSaved(models: [\"User\", \"ApiKey\"]) {\n\t\t\tsequence\n\t\t\tmodel\n\t\t}\n\t}\n": typeof types.UserChangedDocument,
-    "\n\tsubscription UserDeleted {\n\t\tmodelDeleted(models: [\"User\", \"ApiKey\"]) {\n\t\t\tsequence\n\t\t\tmodel\n\t\t}\n\t}\n": typeof types.UserDeletedDocument,
     "\n\t\tquery VoucherDetail($id: ID!) {\n\t\t\tnode(id: $id) {\n\t\t\t\t... on Voucher {\n\t\t\t\t\tid\n\t\t\t\t\tusername\n\t\t\t\t\tpassword\n\t\t\t\t\tprintBatch {\n\t\t\t\t\t\tid\n\t\t\t\t\t}\n\t\t\t\t\tstatus\n\t\t\t\t\tprovisioning\n\t\t\t\t\tprovisioningError\n\t\t\t\t\texpiresAt\n\t\t\t\t\tcreatedAt\n\t\t\t\t\trouter {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tname\n\t\t\t\t\t\thost\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tisDefault\n\t\t\t\t\t\tlastSeenAt\n\t\t\t\t\t}\n\t\t\t\t\tallocation {\n\t\t\t\t\t\t...AllocationOfferFields\n\t\t\t\t\t\tcode\n\t\t\t\t\t}\n\t\t\t\t\ttransaction {\n\t\t\t\t\t\tid\n\t\t\t\t\t\treference\n\t\t\t\t\t\tfullName\n\t\t\t\t\t\tphoneNumber\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tpaidAt\n\t\t\t\t\t}\n\t\t\t\t\tusage {\n\t\t\t\t\t\t...VoucherUsageFields\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": typeof types.VoucherDetailDocument,
-    "\n\t\tsubscription VoucherChanged {\n\t\t\tmodelSaved(models: [\"Voucher\", \"Router\"]) {\n\t\t\t\tsequence\n\t\t\t\tmodel\n\t\t\t\trecordId\n\t\t\t}\n\t\t}\n\t": typeof types.VoucherChangedDocument,
     "\n\tfragment PrintCardFields on Voucher {\n\t\tid\n\t\tusername\n\t\tpassword\n\t\tstatus\n\t\tallocation {\n\t\t\tname\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t\tprice {\n\t\t\t\t...MoneyFields\n\t\t\t}\n\t\t}\n\t}\n": typeof types.PrintCardFieldsFragmentDoc,
     "\n\tfragment PrintBatchFields on PrintBatch {\n\t\tid\n\t\tcount\n\t\tunsold\n\t\tcreatedAt\n\t\tprintedBy {\n\t\t\tusername\n\t\t}\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t}\n\t}\n": typeof types.PrintBatchFieldsFragmentDoc,
     "\n\tmutation PrintVouchers($input: PrintVouchersInput!) {\n\t\tprintVouchers(input: $input) {\n\t\t\t...PrintBatchFields\n\t\t\tvouchers {\n\t\t\t\t...PrintCardFields\n\t\t\t}\n\t\t}\n\t}\n": typeof types.PrintVouchersDocument,
@@ -96,11 +88,10 @@ type Documents = {
     "\n\tmutation GenerateVouchers($input: GenerateVouchersInput!) {\n\t\tgenerateVouchers(input: $input) {\n\t\t\tcount\n\t\t}\n\t}\n": typeof types.GenerateVouchersDocument,
     "\n\tmutation ImportVouchers($input: ImportVouchersInput!) {\n\t\timportVouchers(input: $input) {\n\t\t\timported\n\t\t\tskipped\n\t\t}\n\t}\n": typeof types.ImportVouchersDocument,
     "\n\tmutation DisableVoucher($id: ID!) {\n\t\tdisableVoucher(id: $id) {\n\t\t\tid\n\t\t\tstatus\n\t\t\tprovisioning\n\t\t}\n\t}\n": typeof types.DisableVoucherDocument,
-    "\n\tsubscription VoucherSaved {\n\t\tmodelSaved(models: [\"Voucher\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": typeof types.VoucherSavedDocument,
     "\n\tquery RouterOptions {\n\t\trouters {\n\t\t\tid\n\t\t\tname\n\t\t\thost\n\t\t\tstatus\n\t\t\tisDefault\n\t\t}\n\t}\n": typeof types.RouterOptionsDocument,
     "\n\tmutation SellPrintedVoucher($input: SellPrintedVoucherInput!) {\n\t\tsellPrintedVoucher(input: $input) {\n\t\t\tid\n\t\t\treference\n\t\t\tstatus\n\t\t\tamount {\n\t\t\t\t...MoneyFields\n\t\t\t}\n\t\t\tallocation {\n\t\t\t\tid\n\t\t\t\tname\n\t\t\t}\n\t\t\tvoucher {\n\t\t\t\tid\n\t\t\t\tusername\n\t\t\t}\n\t\t}\n\t}\n": typeof types.SellPrintedVoucherDocument,
-    "\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\tavailable\n\t\t\t\treserved\n\t\t\t\tprinted\n\t\t\t\tsold\n\t\t\t}\n\t\t}\n\t}\n": typeof types.VoucherStockDocument,
-    "\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\tid\n\t\t\tname\n\t\t\tprice {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t}\n": typeof types.BuyAllocationsDocument,
+    "\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\t...VoucherStockFields\n\t\t\t}\n\t\t}\n\t}\n": typeof types.VoucherStockDocument,
+    "\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\t...AllocationOfferFields\n\t\t}\n\t}\n": typeof types.BuyAllocationsDocument,
     "\n\tfragment BuyTransactionFields on Transaction {\n\t\tid\n\t\treference\n\t\tstatus\n\t\tfullName\n\t\tphoneNumber\n\t\tfailureReason\n\t\tvoucherDelivered\n\t\tpaidAt\n\t\tcreatedAt\n\t\tamount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t\tpassword\n\t\t\texpiresAt\n\t\t}\n\t}\n": typeof types.BuyTransactionFieldsFragmentDoc,
     "\n\tmutation BuyPurchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\t...BuyTransactionFields\n\t\t\t}\n\t\t}\n\t}\n": typeof types.BuyPurchaseDocument,
     "\n\tquery TransactionByReference($reference: String!) {\n\t\ttransactionByReference(reference: $reference) {\n\t\t\t...BuyTransactionFields\n\t\t}\n\t}\n": typeof types.TransactionByReferenceDocument,
@@ -113,21 +104,21 @@ const documents: Documents = {
     "\n\tquery AppInfo {\n\t\tappInfo {\n\t\t\tcurrency\n\t\t\tpaymentProvider\n\t\t\thotspotLoginUrl\n\t\t\ttimeZone\n\t\t\tshopName\n\t\t\treceiptFooter\n\t\t\tcardsPerPage\n\t\t}\n\t}\n": types.AppInfoDocument,
     "\n\tquery DashboardZone {\n\t\tdashboard {\n\t\t\ttimeZone\n\t\t}\n\t}\n": types.DashboardZoneDocument,
     "\n\tquery Dashboard($from: DateTime, $to: DateTime, $granularity: Granularity!, $money: Boolean!) {\n\t\tdashboard(from: $from, to: $to) {\n\t\t\tfrom\n\t\t\tto\n\t\t\ttimeZone\n\t\t\tsales\n\t\t\trefunds\n\t\t\trefundRate\n\t\t\tnewCustomers\n\t\t\trepeatSales\n\t\t\tvouchersAvailable\n\t\t\trevenue @include(if: $money) { amountMinor currency }\n\t\t\trefundedAmount @include(if: $money) { amountMinor currency }\n\t\t\taverageSale @include(if: $money) { amountMinor currency }\n\t\t\tpreviousPeriod {\n\t\t\t\tsales\n\t\t\t\trefunds\n\t\t\t\tnewCustomers\n\t\t\t\trevenue @include(if: $money) { amountMinor }\n\t\t\t\trefundedAmount @include(if: $money) { amountMinor }\n\t\t\t}\n\t\t\ttoday { sales revenue @include(if: $money) { amountMinor } }\n\t\t\tyesterday { sales revenue @include(if: $money) { amountMinor } }\n\t\t\tthisWeek { sales revenue @include(if: $money) { amountMinor } }\n\t\t\tlastWeek { sales revenue @include(if: $money) { amountMinor } }\n\t\t\tseries(granularity: $granularity) {\n\t\t\t\tbucket\n\t\t\t\tsales\n\t\t\t\trefunds\n\t\t\t\tnewCustomers\n\t\t\t\trevenue @include(if: $money) { amountMinor }\n\t\t\t\trefundedAmount @include(if: $money) { amountMinor }\n\t\t\t}\n\t\t\tsalesByAllocation { allocation { id name } sales refunds revenue @include(if: $money) { amountMinor } }\n\t\t\tsalesByHour { hour sales revenue @include(if: $money) { amountMinor } }\n\t\t\tproviderSplit { provider sales revenue @include(if: $money) { amountMinor } }\n\t\t\tstock { allocation { id name active } available reserved sold soldLast7Days daysLeft warning }\n\t\t}\n\t}\n": types.DashboardDocument,
-    "\n\tsubscription DashboardSaved {\n\t\tmodelSaved(models: [\"Transaction\", \"Voucher\"]) {\n\t\t\tsequence\n\t\t}\n\t}\n": types.DashboardSavedDocument,
-    "\n\tsubscription DashboardDeleted {\n\t\tmodelDeleted(models: [\"Transaction\", \"Voucher\"]) {\n\t\t\tsequence\n\t\t}\n\t}\n": types.DashboardDeletedDocument,
     "\n\tfragment MoneyFields on Money {\n\t\tamountMinor\n\t\tcurrency\n\t\tformatted\n\t}\n": types.MoneyFieldsFragmentDoc,
     "\n\tfragment PageInfoFields on PageInfo {\n\t\thasNextPage\n\t\tendCursor\n\t}\n": types.PageInfoFieldsFragmentDoc,
     "\n\tfragment VoucherUsageFields on VoucherUsage {\n\t\tbytesIn\n\t\tbytesOut\n\t\tuptime\n\t\tsyncedAt\n\t}\n": types.VoucherUsageFieldsFragmentDoc,
     "\n\tfragment AllocationOfferFields on Allocation {\n\t\tid\n\t\tname\n\t\tprice {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tdataLimitMb\n\t\tuptimeLimit\n\t\tvalidityHours\n\t}\n": types.AllocationOfferFieldsFragmentDoc,
+    "\n\tfragment VoucherStockFields on VoucherStock {\n\t\tavailable\n\t\treserved\n\t\tprinted\n\t\tsold\n\t}\n": types.VoucherStockFieldsFragmentDoc,
+    "\n\tfragment ModelChangeFields on ModelEvent {\n\t\tsequence\n\t\tmodel\n\t\trecordId\n\t\taction\n\t}\n": types.ModelChangeFieldsFragmentDoc,
+    "\n\tsubscription ModelSaved($models: [String!]) {\n\t\tmodelSaved(models: $models) {\n\t\t\t...ModelChangeFields\n\t\t}\n\t}\n": types.ModelSavedDocument,
+    "\n\tsubscription ModelDeleted($models: [String!]) {\n\t\tmodelDeleted(models: $models) {\n\t\t\t...ModelChangeFields\n\t\t}\n\t}\n": types.ModelDeletedDocument,
     "\n\tquery Me {\n\t\tme {\n\t\t\tid\n\t\t\tusername\n\t\t\trole\n\t\t\temail\n\t\t}\n\t}\n": types.MeDocument,
     "\n\t\tmutation Logout {\n\t\t\tlogout\n\t\t}\n\t": types.LogoutDocument,
-    "\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\tavailable\n\t\t\treserved\n\t\t\tprinted\n\t\t\tsold\n\t\t}\n\t}\n": types.AllocationFieldsFragmentDoc,
+    "\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\t...VoucherStockFields\n\t\t}\n\t}\n": types.AllocationFieldsFragmentDoc,
     "\n\tquery Allocations($includeInactive: Boolean) {\n\t\tallocations(includeInactive: $includeInactive) {\n\t\t\t...AllocationFields\n\t\t}\n\t}\n": types.AllocationsDocument,
     "\n\tmutation CreateAllocation($input: AllocationInput!) {\n\t\tcreateAllocation(input: $input) {\n\t\t\t...AllocationFields\n\t\t}\n\t}\n": types.CreateAllocationDocument,
     "\n\tmutation UpdateAllocation($id: ID!, $input: AllocationInput!) {\n\t\tupdateAllocation(id: $id, input: $input) {\n\t\t\t...AllocationFields\n\t\t}\n\t}\n": types.UpdateAllocationDocument,
     "\n\tmutation DeleteAllocation($id: ID!) {\n\t\tdeleteAllocation(id: $id)\n\t}\n": types.DeleteAllocationDocument,
-    "\n\tsubscription AllocationSaved {\n\t\tmodelSaved(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n": types.AllocationSavedDocument,
-    "\n\tsubscription AllocationDeleted {\n\t\tmodelDeleted(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": types.AllocationDeletedDocument,
     "\n\tquery Backups($first: Int) {\n\t\tbackups(first: $first) {\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\tid\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tfinishedAt\n\t\t\t\t\tformat\n\t\t\t\t\ttrigger\n\t\t\t\t\tsizeBytes\n\t\t\t\t\tsequence\n\t\t\t\t\trows\n\t\t\t\t\ttables {\n\t\t\t\t\t\ttable\n\t\t\t\t\t\trows\n\t\t\t\t\t}\n\t\t\t\t\tdownloadUrl\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t\tbackupSettings {\n\t\t\tschedule\n\t\t\tscheduleFormat\n\t\t\ttimeZone\n\t\t\tnextRunAt\n\t\t\tkeep\n\t\t\tkeepDays\n\t\t\tmaxUploadBytes\n\t\t}\n\t}\n": types.BackupsDocument,
     "\n\tmutation CreateBackup($format: BackupFormat) {\n\t\tcreateBackup(format: $format) {\n\t\t\tid\n\t\t}\n\t}\n": types.CreateBackupDocument,
     "\n\tmutation DeleteBackup($id: ID!) {\n\t\tdeleteBackup(id: $id)\n\t}\n": types.DeleteBackupDocument,
@@ -146,27 +137,22 @@ const documents: Documents = {
     "\n\tfragment RefundSaleFields on Transaction {\n\t\tid\n\t\treference\n\t\tfullName\n\t\tphoneNumber\n\t\tprovider\n\t\tstatus\n\t\tamount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\trefundedAmount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t\tstatus\n\t\t}\n\t}\n": types.RefundSaleFieldsFragmentDoc,
     "\n\tquery Refunds($first: Int, $after: String, $filter: RefundFilter) {\n\t\trefunds(first: $first, after: $after, filter: $filter) {\n\t\t\ttotalCount\n\t\t\tpageInfo {\n\t\t\t\t...PageInfoFields\n\t\t\t}\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\t...RefundRowFields\n\t\t\t\t\ttransaction {\n\t\t\t\t\t\t...RefundSaleFields\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n": types.RefundsDocument,
     "\n\tquery RefundSummary {\n\t\trefundSummary {\n\t\t\tpendingCount\n\t\t\tpendingAmount {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tfailedCount\n\t\t\trefundedToday {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\trefundedTodayCount\n\t\t\trefundedThisWeek {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\trefundedThisWeekCount\n\t\t}\n\t}\n": types.RefundSummaryDocument,
-    "\n\tsubscription RefundSaved {\n\t\tmodelSaved(models: [\"Refund\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": types.RefundSavedDocument,
     "\n\tmutation ApproveRefund($id: ID!, $note: String) {\n\t\tapproveRefund(id: $id, note: $note) {\n\t\t\t...RefundRowFields\n\t\t}\n\t}\n": types.ApproveRefundDocument,
     "\n\tmutation RejectRefund($id: ID!, $note: String!) {\n\t\trejectRefund(id: $id, note: $note) {\n\t\t\t...RefundRowFields\n\t\t}\n\t}\n": types.RejectRefundDocument,
     "\n\tmutation RetryRefund($id: ID!) {\n\t\tretryRefund(id: $id) {\n\t\t\t...RefundRowFields\n\t\t}\n\t}\n": types.RetryRefundDocument,
     "\n\tmutation RequestRefund($input: RequestRefundInput!) {\n\t\trequestRefund(input: $input) {\n\t\t\t...RefundRowFields\n\t\t}\n\t}\n": types.RequestRefundDocument,
     "\n\tquery Routers {\n\t\trouters {\n\t\t\tid\n\t\t\tname\n\t\t\thost\n\t\t\tport\n\t\t\ttls\n\t\t\tusername\n\t\t\thotspotServer\n\t\t\tisDefault\n\t\t\tstatus\n\t\t\tlastSeenAt\n\t\t\tlastError\n\t\t\tidentity\n\t\t\tversion\n\t\t}\n\t}\n": types.RoutersDocument,
-    "\n\tsubscription RouterSaved {\n\t\tmodelSaved(models: [\"Router\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": types.RouterSavedDocument,
-    "\n\tsubscription RouterDeleted {\n\t\tmodelDeleted(models: [\"Router\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": types.RouterDeletedDocument,
     "\n\tfragment ShopSettingsFields on ShopSettings {\n\t\tshopName\n\t\ttimeZone\n\t\thotspotLoginUrl\n\t\tsmsSender\n\t\treceiptFooter\n\t\tcardsPerPage\n\t\tcardsPerPageChoices\n\t\tfields {\n\t\t\tkey\n\t\t\tlabel\n\t\t\tenvironmentVariable\n\t\t\tsource\n\t\t\tvalue\n\t\t\tenvironmentDefault\n\t\t\tupdatedAt\n\t\t}\n\t}\n": types.ShopSettingsFieldsFragmentDoc,
     "\n\tquery ShopSettings {\n\t\tshopSettings {\n\t\t\t...ShopSettingsFields\n\t\t}\n\t}\n": types.ShopSettingsDocument,
     "\n\tmutation UpdateShopSettings($input: UpdateShopSettingsInput!) {\n\t\tupdateShopSettings(input: $input) {\n\t\t\t...ShopSettingsFields\n\t\t}\n\t}\n": types.UpdateShopSettingsDocument,
     "\n\t\tquery TransactionDetail($id: ID!) {\n\t\t\tnode(id: $id) {\n\t\t\t\t... on Transaction {\n\t\t\t\t\tid\n\t\t\t\t\treference\n\t\t\t\t\tfullName\n\t\t\t\t\tphoneNumber\n\t\t\t\t\tnetwork\n\t\t\t\t\tstatus\n\t\t\t\t\tfailureReason\n\t\t\t\t\tprovider\n\t\t\t\t\tproviderReference\n\t\t\t\t\tvoucherDelivered\n\t\t\t\t\tpaidAt\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tupdatedAt\n\t\t\t\t\tamount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\trefundedAmount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\trefundableAmount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\tallocation {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tname\n\t\t\t\t\t\tcode\n\t\t\t\t\t\tdataLimitMb\n\t\t\t\t\t\tvalidityHours\n\t\t\t\t\t\tuptimeLimit\n\t\t\t\t\t}\n\t\t\t\t\tvoucher {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tusername\n\t\t\t\t\t\tpassword\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\trouter {\n\t\t\t\t\t\t\tid\n\t\t\t\t\t\t\tname\n\t\t\t\t\t\t}\n\t\t\t\t\t\tprovisioning\n\t\t\t\t\t\tprovisioningError\n\t\t\t\t\t\texpiresAt\n\t\t\t\t\t\tusage {\n\t\t\t\t\t\t\t...VoucherUsageFields\n\t\t\t\t\t\t}\n\t\t\t\t\t}\n\t\t\t\t\trefunds {\n\t\t\t\t\t\t...RefundRowFields\n\t\t\t\t\t}\n\t\t\t\t\tnotifications {\n\t\t\t\t\t\t...NotificationRowFields\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": types.TransactionDetailDocument,
     "\n\t\tfragment NotificationRowFields on Notification {\n\t\t\tid\n\t\t\tchannel\n\t\t\trecipient\n\t\t\tstatus\n\t\t\tattempts\n\t\t\tlastError\n\t\t\tsentAt\n\t\t\tcreatedAt\n\t\t}\n\t": types.NotificationRowFieldsFragmentDoc,
     "\n\t\tmutation ResendVoucher($transactionId: ID!) {\n\t\t\tresendVoucher(transactionId: $transactionId) {\n\t\t\t\tid\n\t\t\t\tnotifications {\n\t\t\t\t\t...NotificationRowFields\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": types.ResendVoucherDocument,
-    "\n\t\tsubscription TransactionDetailChanged {\n\t\t\tmodelSaved(models: [\"Transaction\", \"Voucher\", \"Refund\"]) {\n\t\t\t\tsequence\n\t\t\t\tmodel\n\t\t\t\trecordId\n\t\t\t}\n\t\t}\n\t": types.TransactionDetailChangedDocument,
     "\n\t\tquery TransactionReceipt($id: ID!) {\n\t\t\tnode(id: $id) {\n\t\t\t\t... on Transaction {\n\t\t\t\t\tid\n\t\t\t\t\treference\n\t\t\t\t\tfullName\n\t\t\t\t\tphoneNumber\n\t\t\t\t\tstatus\n\t\t\t\t\tprovider\n\t\t\t\t\tproviderReference\n\t\t\t\t\tpaidAt\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tamount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\trefundedAmount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\tallocation {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tname\n\t\t\t\t\t\tdataLimitMb\n\t\t\t\t\t\tvalidityHours\n\t\t\t\t\t\tuptimeLimit\n\t\t\t\t\t}\n\t\t\t\t\tsoldBy {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tusername\n\t\t\t\t\t}\n\t\t\t\t\tvoucher {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tusername\n\t\t\t\t\t\tpassword\n\t\t\t\t\t\texpiresAt\n\t\t\t\t\t}\n\t\t\t\t\trefunds {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tcreatedAt\n\t\t\t\t\t\tcompletedAt\n\t\t\t\t\t\tamount {\n\t\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t\t}\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": types.TransactionReceiptDocument,
     "\n\tfragment CashUpRowFields on CashUpRow {\n\t\tday\n\t\tstaffId\n\t\tstaffName\n\t\tprovider\n\t\tcount\n\t\tgross {\n\t\t\t...MoneyFields\n\t\t}\n\t\trefunded {\n\t\t\t...MoneyFields\n\t\t}\n\t\tnet {\n\t\t\t...MoneyFields\n\t\t}\n\t}\n": types.CashUpRowFieldsFragmentDoc,
     "\n\tquery CashUp($from: String!, $to: String!) {\n\t\tcashUp(from: $from, to: $to) {\n\t\t\tfrom\n\t\t\tto\n\t\t\ttimeZone\n\t\t\tstaffId\n\t\t\ttotal {\n\t\t\t\t...CashUpRowFields\n\t\t\t}\n\t\t\tdays {\n\t\t\t\t...CashUpRowFields\n\t\t\t}\n\t\t\tstaff {\n\t\t\t\t...CashUpRowFields\n\t\t\t}\n\t\t\tproviders {\n\t\t\t\t...CashUpRowFields\n\t\t\t}\n\t\t\tlines {\n\t\t\t\t...CashUpRowFields\n\t\t\t}\n\t\t}\n\t}\n": types.CashUpDocument,
     "\n\tfragment TransactionRowFields on Transaction {\n\t\tid\n\t\treference\n\t\tfullName\n\t\tphoneNumber\n\t\tnetwork\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t}\n\t\tamount {\n\t\t\t...MoneyFields\n\t\t}\n\t\tstatus\n\t\tprovider\n\t\tproviderReference\n\t\tvoucherDelivered\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t}\n\t\tcreatedAt\n\t\tpaidAt\n\t}\n": types.TransactionRowFieldsFragmentDoc,
     "\n\tquery Transactions($first: Int, $after: String, $filter: TransactionFilter) {\n\t\ttransactions(first: $first, after: $after, filter: $filter) {\n\t\t\ttotalCount\n\t\t\tpageInfo {\n\t\t\t\t...PageInfoFields\n\t\t\t}\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\t...TransactionRowFields\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n": types.TransactionsDocument,
-    "\n\tsubscription TransactionSaved {\n\t\tmodelSaved(models: [\"Transaction\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n": types.TransactionSavedDocument,
     "\n\tmutation Purchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\tid\n\t\t\t\treference\n\t\t\t\tstatus\n\t\t\t}\n\t\t}\n\t}\n": types.PurchaseDocument,
     "\n\tmutation ConfirmPayment($input: ConfirmPaymentInput!) {\n\t\tconfirmPayment(input: $input) {\n\t\t\tid\n\t\t\treference\n\t\t\tstatus\n\t\t\tfailureReason\n\t\t\tvoucher {\n\t\t\t\tid\n\t\t\t\tusername\n\t\t\t\tpassword\n\t\t\t}\n\t\t}\n\t}\n": types.ConfirmPaymentDocument,
     "\n\tquery TransactionTotals($filter: TransactionFilter, $money: Boolean!) {\n\t\ttransactionTotals(filter: $filter) {\n\t\t\tcount\n\t\t\tpaidCount\n\t\t\tgross @include(if: $money) {\n\t\t\t\t...MoneyFields\n\t\t\t}\n\t\t\trefunded @include(if: $money) {\n\t\t\t\t...MoneyFields\n\t\t\t}\n\t\t\tnet @include(if: $money) {\n\t\t\t\t...MoneyFields\n\t\t\t}\n\t\t}\n\t}\n": types.TransactionTotalsDocument,
@@ -176,10 +162,7 @@ const documents: Documents = {
     "\n\tquery ApiKeys {\n\t\tapiKeys {\n\t\t\tid\n\t\t\tname\n\t\t\trole\n\t\t\tprefix\n\t\t\tcreatedAt\n\t\t\tlastUsedAt\n\t\t\trevokedAt\n\t\t}\n\t}\n": types.ApiKeysDocument,
     "\n\tmutation CreateApiKey($name: String!, $role: Role!) {\n\t\tcreateApiKey(input: { name: $name, role: $role }) {\n\t\t\tkey\n\t\t\tapiKey {\n\t\t\t\tid\n\t\t\t\tname\n\t\t\t}\n\t\t}\n\t}\n": types.CreateApiKeyDocument,
     "\n\tmutation RevokeApiKey($id: ID!) {\n\t\trevokeApiKey(id: $id) {\n\t\t\tid\n\t\t\trevokedAt\n\t\t}\n\t}\n": types.RevokeApiKeyDocument,
-    "\n\tsubscription UserChanged {\n\t\tmodelSaved(models: [\"User\", \"ApiKey\"]) {\n\t\t\tsequence\n\t\t\tmodel\n\t\t}\n\t}\n": types.UserChangedDocument,
-    "\n\tsubscription UserDeleted {\n\t\tmodelDeleted(models: [\"User\", \"ApiKey\"]) {\n\t\t\tsequence\n\t\t\tmodel\n\t\t}\n\t}\n": types.UserDeletedDocument,
     "\n\t\tquery VoucherDetail($id: ID!) {\n\t\t\tnode(id: $id) {\n\t\t\t\t... on Voucher {\n\t\t\t\t\tid\n\t\t\t\t\tusername\n\t\t\t\t\tpassword\n\t\t\t\t\tprintBatch {\n\t\t\t\t\t\tid\n\t\t\t\t\t}\n\t\t\t\t\tstatus\n\t\t\t\t\tprovisioning\n\t\t\t\t\tprovisioningError\n\t\t\t\t\texpiresAt\n\t\t\t\t\tcreatedAt\n\t\t\t\t\trouter {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tname\n\t\t\t\t\t\thost\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tisDefault\n\t\t\t\t\t\tlastSeenAt\n\t\t\t\t\t}\n\t\t\t\t\tallocation {\n\t\t\t\t\t\t...AllocationOfferFields\n\t\t\t\t\t\tcode\n\t\t\t\t\t}\n\t\t\t\t\ttransaction {\n\t\t\t\t\t\tid\n\t\t\t\t\t\treference\n\t\t\t\t\t\tfullName\n\t\t\t\t\t\tphoneNumber\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tpaidAt\n\t\t\t\t\t}\n\t\t\t\t\tusage {\n\t\t\t\t\t\t...VoucherUsageFields\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t": types.VoucherDetailDocument,
-    "\n\t\tsubscription VoucherChanged {\n\t\t\tmodelSaved(models: [\"Voucher\", \"Router\"]) {\n\t\t\t\tsequence\n\t\t\t\tmodel\n\t\t\t\trecordId\n\t\t\t}\n\t\t}\n\t": types.VoucherChangedDocument,
     "\n\tfragment PrintCardFields on Voucher {\n\t\tid\n\t\tusername\n\t\tpassword\n\t\tstatus\n\t\tallocation {\n\t\t\tname\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t\tprice {\n\t\t\t\t...MoneyFields\n\t\t\t}\n\t\t}\n\t}\n": types.PrintCardFieldsFragmentDoc,
     "\n\tfragment PrintBatchFields on PrintBatch {\n\t\tid\n\t\tcount\n\t\tunsold\n\t\tcreatedAt\n\t\tprintedBy {\n\t\t\tusername\n\t\t}\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t}\n\t}\n": types.PrintBatchFieldsFragmentDoc,
     "\n\tmutation PrintVouchers($input: PrintVouchersInput!) {\n\t\tprintVouchers(input: $input) {\n\t\t\t...PrintBatchFields\n\t\t\tvouchers {\n\t\t\t\t...PrintCardFields\n\t\t\t}\n\t\t}\n\t}\n": types.PrintVouchersDocument,
@@ -191,11 +174,10 @@ const documents: Documents = {
     "\n\tmutation GenerateVouchers($input: GenerateVouchersInput!) {\n\t\tgenerateVouchers(input: $input) {\n\t\t\tcount\n\t\t}\n\t}\n": types.GenerateVouchersDocument,
     "\n\tmutation ImportVouchers($input: ImportVouchersInput!) {\n\t\timportVouchers(input: $input) {\n\t\t\timported\n\t\t\tskipped\n\t\t}\n\t}\n": types.ImportVouchersDocument,
     "\n\tmutation DisableVoucher($id: ID!) {\n\t\tdisableVoucher(id: $id) {\n\t\t\tid\n\t\t\tstatus\n\t\t\tprovisioning\n\t\t}\n\t}\n": types.DisableVoucherDocument,
-    "\n\tsubscription VoucherSaved {\n\t\tmodelSaved(models: [\"Voucher\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n": types.VoucherSavedDocument,
     "\n\tquery RouterOptions {\n\t\trouters {\n\t\t\tid\n\t\t\tname\n\t\t\thost\n\t\t\tstatus\n\t\t\tisDefault\n\t\t}\n\t}\n": types.RouterOptionsDocument,
     "\n\tmutation SellPrintedVoucher($input: SellPrintedVoucherInput!) {\n\t\tsellPrintedVoucher(input: $input) {\n\t\t\tid\n\t\t\treference\n\t\t\tstatus\n\t\t\tamount {\n\t\t\t\t...MoneyFields\n\t\t\t}\n\t\t\tallocation {\n\t\t\t\tid\n\t\t\t\tname\n\t\t\t}\n\t\t\tvoucher {\n\t\t\t\tid\n\t\t\t\tusername\n\t\t\t}\n\t\t}\n\t}\n": types.SellPrintedVoucherDocument,
-    "\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\tavailable\n\t\t\t\treserved\n\t\t\t\tprinted\n\t\t\t\tsold\n\t\t\t}\n\t\t}\n\t}\n": types.VoucherStockDocument,
-    "\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\tid\n\t\t\tname\n\t\t\tprice {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t}\n": types.BuyAllocationsDocument,
+    "\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\t...VoucherStockFields\n\t\t\t}\n\t\t}\n\t}\n": types.VoucherStockDocument,
+    "\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\t...AllocationOfferFields\n\t\t}\n\t}\n": types.BuyAllocationsDocument,
     "\n\tfragment BuyTransactionFields on Transaction {\n\t\tid\n\t\treference\n\t\tstatus\n\t\tfullName\n\t\tphoneNumber\n\t\tfailureReason\n\t\tvoucherDelivered\n\t\tpaidAt\n\t\tcreatedAt\n\t\tamount {\n\t\t\tamountMinor\n\t\t\tcurrency\n\t\t\tformatted\n\t\t}\n\t\tallocation {\n\t\t\tid\n\t\t\tname\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t\tvoucher {\n\t\t\tid\n\t\t\tusername\n\t\t\tpassword\n\t\t\texpiresAt\n\t\t}\n\t}\n": types.BuyTransactionFieldsFragmentDoc,
     "\n\tmutation BuyPurchase($input: PurchaseInput!) {\n\t\tpurchase(input: $input) {\n\t\t\tinstructions\n\t\t\ttransaction {\n\t\t\t\t...BuyTransactionFields\n\t\t\t}\n\t\t}\n\t}\n": types.BuyPurchaseDocument,
     "\n\tquery TransactionByReference($reference: String!) {\n\t\ttransactionByReference(reference: $reference) {\n\t\t\t...BuyTransactionFields\n\t\t}\n\t}\n": types.TransactionByReferenceDocument,
@@ -237,14 +219,6 @@ export function graphql(source: "\n\tquery Dashboard($from: DateTime, $to: DateT
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n\tsubscription DashboardSaved {\n\t\tmodelSaved(models: [\"Transaction\", \"Voucher\"]) {\n\t\t\tsequence\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription DashboardSaved {\n\t\tmodelSaved(models: [\"Transaction\", \"Voucher\"]) {\n\t\t\tsequence\n\t\t}\n\t}\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n\tsubscription DashboardDeleted {\n\t\tmodelDeleted(models: [\"Transaction\", \"Voucher\"]) {\n\t\t\tsequence\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription DashboardDeleted {\n\t\tmodelDeleted(models: [\"Transaction\", \"Voucher\"]) {\n\t\t\tsequence\n\t\t}\n\t}\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n\tfragment MoneyFields on Money {\n\t\tamountMinor\n\t\tcurrency\n\t\tformatted\n\t}\n"): (typeof documents)["\n\tfragment MoneyFields on Money {\n\t\tamountMinor\n\t\tcurrency\n\t\tformatted\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -261,6 +235,22 @@ export function graphql(source: "\n\tfragment AllocationOfferFields on Allocatio
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n\tfragment VoucherStockFields on VoucherStock {\n\t\tavailable\n\t\treserved\n\t\tprinted\n\t\tsold\n\t}\n"): (typeof documents)["\n\tfragment VoucherStockFields on VoucherStock {\n\t\tavailable\n\t\treserved\n\t\tprinted\n\t\tsold\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tfragment ModelChangeFields on ModelEvent {\n\t\tsequence\n\t\tmodel\n\t\trecordId\n\t\taction\n\t}\n"): (typeof documents)["\n\tfragment ModelChangeFields on ModelEvent {\n\t\tsequence\n\t\tmodel\n\t\trecordId\n\t\taction\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tsubscription ModelSaved($models: [String!]) {\n\t\tmodelSaved(models: $models) {\n\t\t\t...ModelChangeFields\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription ModelSaved($models: [String!]) {\n\t\tmodelSaved(models: $models) {\n\t\t\t...ModelChangeFields\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n\tsubscription ModelDeleted($models: [String!]) {\n\t\tmodelDeleted(models: $models) {\n\t\t\t...ModelChangeFields\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription ModelDeleted($models: [String!]) {\n\t\tmodelDeleted(models: $models) {\n\t\t\t...ModelChangeFields\n\t\t}\n\t}\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n\tquery Me {\n\t\tme {\n\t\t\tid\n\t\t\tusername\n\t\t\trole\n\t\t\temail\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery Me {\n\t\tme {\n\t\t\tid\n\t\t\tusername\n\t\t\trole\n\t\t\temail\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -269,7 +259,7 @@ export function graphql(source: "\n\t\tmutation Logout {\n\t\t\tlogout\n\t\t}\n\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\tavailable\n\t\t\treserved\n\t\t\tprinted\n\t\t\tsold\n\t\t}\n\t}\n"): (typeof documents)["\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\tavailable\n\t\t\treserved\n\t\t\tprinted\n\t\t\tsold\n\t\t}\n\t}\n"];
+export function graphql(source: "\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\t...VoucherStockFields\n\t\t}\n\t}\n"): (typeof documents)["\n\tfragment AllocationFields on Allocation {\n\t\t...AllocationOfferFields\n\t\tcode\n\t\trouterProfile\n\t\tsharedUsers\n\t\tactive\n\t\tcreatedAt\n\t\tupdatedAt\n\t\tstock {\n\t\t\t...VoucherStockFields\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -286,14 +276,6 @@ export function graphql(source: "\n\tmutation UpdateAllocation($id: ID!, $input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n\tmutation DeleteAllocation($id: ID!) {\n\t\tdeleteAllocation(id: $id)\n\t}\n"): (typeof documents)["\n\tmutation DeleteAllocation($id: ID!) {\n\t\tdeleteAllocation(id: $id)\n\t}\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n\tsubscription AllocationSaved {\n\t\tmodelSaved(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription AllocationSaved {\n\t\tmodelSaved(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n\tsubscription AllocationDeleted {\n\t\tmodelDeleted(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription AllocationDeleted {\n\t\tmodelDeleted(models: [\"Allocation\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -369,10 +351,6 @@ export function graphql(source: "\n\tquery RefundSummary {\n\t\trefundSummary {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n\tsubscription RefundSaved {\n\t\tmodelSaved(models: [\"Refund\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription RefundSaved {\n\t\tmodelSaved(models: [\"Refund\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n\tmutation ApproveRefund($id: ID!, $note: String) {\n\t\tapproveRefund(id: $id, note: $note) {\n\t\t\t...RefundRowFields\n\t\t}\n\t}\n"): (typeof documents)["\n\tmutation ApproveRefund($id: ID!, $note: String) {\n\t\tapproveRefund(id: $id, note: $note) {\n\t\t\t...RefundRowFields\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -390,14 +368,6 @@ export function graphql(source: "\n\tmutation RequestRefund($input: RequestRefun
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n\tquery Routers {\n\t\trouters {\n\t\t\tid\n\t\t\tname\n\t\t\thost\n\t\t\tport\n\t\t\ttls\n\t\t\tusername\n\t\t\thotspotServer\n\t\t\tisDefault\n\t\t\tstatus\n\t\t\tlastSeenAt\n\t\t\tlastError\n\t\t\tidentity\n\t\t\tversion\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery Routers {\n\t\trouters {\n\t\t\tid\n\t\t\tname\n\t\t\thost\n\t\t\tport\n\t\t\ttls\n\t\t\tusername\n\t\t\thotspotServer\n\t\t\tisDefault\n\t\t\tstatus\n\t\t\tlastSeenAt\n\t\t\tlastError\n\t\t\tidentity\n\t\t\tversion\n\t\t}\n\t}\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n\tsubscription RouterSaved {\n\t\tmodelSaved(models: [\"Router\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription RouterSaved {\n\t\tmodelSaved(models: [\"Router\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n\tsubscription RouterDeleted {\n\t\tmodelDeleted(models: [\"Router\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription RouterDeleted {\n\t\tmodelDeleted(models: [\"Router\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -425,10 +395,6 @@ export function graphql(source: "\n\t\tmutation ResendVoucher($transactionId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n\t\tsubscription TransactionDetailChanged {\n\t\t\tmodelSaved(models: [\"Transaction\", \"Voucher\", \"Refund\"]) {\n\t\t\t\tsequence\n\t\t\t\tmodel\n\t\t\t\trecordId\n\t\t\t}\n\t\t}\n\t"): (typeof documents)["\n\t\tsubscription TransactionDetailChanged {\n\t\t\tmodelSaved(models: [\"Transaction\", \"Voucher\", \"Refund\"]) {\n\t\t\t\tsequence\n\t\t\t\tmodel\n\t\t\t\trecordId\n\t\t\t}\n\t\t}\n\t"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n\t\tquery TransactionReceipt($id: ID!) {\n\t\t\tnode(id: $id) {\n\t\t\t\t... on Transaction {\n\t\t\t\t\tid\n\t\t\t\t\treference\n\t\t\t\t\tfullName\n\t\t\t\t\tphoneNumber\n\t\t\t\t\tstatus\n\t\t\t\t\tprovider\n\t\t\t\t\tproviderReference\n\t\t\t\t\tpaidAt\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tamount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\trefundedAmount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\tallocation {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tname\n\t\t\t\t\t\tdataLimitMb\n\t\t\t\t\t\tvalidityHours\n\t\t\t\t\t\tuptimeLimit\n\t\t\t\t\t}\n\t\t\t\t\tsoldBy {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tusername\n\t\t\t\t\t}\n\t\t\t\t\tvoucher {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tusername\n\t\t\t\t\t\tpassword\n\t\t\t\t\t\texpiresAt\n\t\t\t\t\t}\n\t\t\t\t\trefunds {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tcreatedAt\n\t\t\t\t\t\tcompletedAt\n\t\t\t\t\t\tamount {\n\t\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t\t}\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t"): (typeof documents)["\n\t\tquery TransactionReceipt($id: ID!) {\n\t\t\tnode(id: $id) {\n\t\t\t\t... on Transaction {\n\t\t\t\t\tid\n\t\t\t\t\treference\n\t\t\t\t\tfullName\n\t\t\t\t\tphoneNumber\n\t\t\t\t\tstatus\n\t\t\t\t\tprovider\n\t\t\t\t\tproviderReference\n\t\t\t\t\tpaidAt\n\t\t\t\t\tcreatedAt\n\t\t\t\t\tamount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\trefundedAmount {\n\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t}\n\t\t\t\t\tallocation {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tname\n\t\t\t\t\t\tdataLimitMb\n\t\t\t\t\t\tvalidityHours\n\t\t\t\t\t\tuptimeLimit\n\t\t\t\t\t}\n\t\t\t\t\tsoldBy {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tusername\n\t\t\t\t\t}\n\t\t\t\t\tvoucher {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tusername\n\t\t\t\t\t\tpassword\n\t\t\t\t\t\texpiresAt\n\t\t\t\t\t}\n\t\t\t\t\trefunds {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tcreatedAt\n\t\t\t\t\t\tcompletedAt\n\t\t\t\t\t\tamount {\n\t\t\t\t\t\t\t...MoneyFields\n\t\t\t\t\t\t}\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -446,10 +412,6 @@ export function graphql(source: "\n\tfragment TransactionRowFields on Transactio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n\tquery Transactions($first: Int, $after: String, $filter: TransactionFilter) {\n\t\ttransactions(first: $first, after: $after, filter: $filter) {\n\t\t\ttotalCount\n\t\t\tpageInfo {\n\t\t\t\t...PageInfoFields\n\t\t\t}\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\t...TransactionRowFields\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery Transactions($first: Int, $after: String, $filter: TransactionFilter) {\n\t\ttransactions(first: $first, after: $after, filter: $filter) {\n\t\t\ttotalCount\n\t\t\tpageInfo {\n\t\t\t\t...PageInfoFields\n\t\t\t}\n\t\t\tedges {\n\t\t\t\tnode {\n\t\t\t\t\t...TransactionRowFields\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n\tsubscription TransactionSaved {\n\t\tmodelSaved(models: [\"Transaction\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription TransactionSaved {\n\t\tmodelSaved(models: [\"Transaction\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t\taction\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -489,19 +451,7 @@ export function graphql(source: "\n\tmutation RevokeApiKey($id: ID!) {\n\t\trevo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n\tsubscription UserChanged {\n\t\tmodelSaved(models: [\"User\", \"ApiKey\"]) {\n\t\t\tsequence\n\t\t\tmodel\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription UserChanged {\n\t\tmodelSaved(models: [\"User\", \"ApiKey\"]) {\n\t\t\tsequence\n\t\t\tmodel\n\t\t}\n\t}\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n\tsubscription UserDeleted {\n\t\tmodelDeleted(models: [\"User\", \"ApiKey\"]) {\n\t\t\tsequence\n\t\t\tmodel\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription UserDeleted {\n\t\tmodelDeleted(models: [\"User\", \"ApiKey\"]) {\n\t\t\tsequence\n\t\t\tmodel\n\t\t}\n\t}\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n\t\tquery VoucherDetail($id: ID!) {\n\t\t\tnode(id: $id) {\n\t\t\t\t... on Voucher {\n\t\t\t\t\tid\n\t\t\t\t\tusername\n\t\t\t\t\tpassword\n\t\t\t\t\tprintBatch {\n\t\t\t\t\t\tid\n\t\t\t\t\t}\n\t\t\t\t\tstatus\n\t\t\t\t\tprovisioning\n\t\t\t\t\tprovisioningError\n\t\t\t\t\texpiresAt\n\t\t\t\t\tcreatedAt\n\t\t\t\t\trouter {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tname\n\t\t\t\t\t\thost\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tisDefault\n\t\t\t\t\t\tlastSeenAt\n\t\t\t\t\t}\n\t\t\t\t\tallocation {\n\t\t\t\t\t\t...AllocationOfferFields\n\t\t\t\t\t\tcode\n\t\t\t\t\t}\n\t\t\t\t\ttransaction {\n\t\t\t\t\t\tid\n\t\t\t\t\t\treference\n\t\t\t\t\t\tfullName\n\t\t\t\t\t\tphoneNumber\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tpaidAt\n\t\t\t\t\t}\n\t\t\t\t\tusage {\n\t\t\t\t\t\t...VoucherUsageFields\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t"): (typeof documents)["\n\t\tquery VoucherDetail($id: ID!) {\n\t\t\tnode(id: $id) {\n\t\t\t\t... on Voucher {\n\t\t\t\t\tid\n\t\t\t\t\tusername\n\t\t\t\t\tpassword\n\t\t\t\t\tprintBatch {\n\t\t\t\t\t\tid\n\t\t\t\t\t}\n\t\t\t\t\tstatus\n\t\t\t\t\tprovisioning\n\t\t\t\t\tprovisioningError\n\t\t\t\t\texpiresAt\n\t\t\t\t\tcreatedAt\n\t\t\t\t\trouter {\n\t\t\t\t\t\tid\n\t\t\t\t\t\tname\n\t\t\t\t\t\thost\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tisDefault\n\t\t\t\t\t\tlastSeenAt\n\t\t\t\t\t}\n\t\t\t\t\tallocation {\n\t\t\t\t\t\t...AllocationOfferFields\n\t\t\t\t\t\tcode\n\t\t\t\t\t}\n\t\t\t\t\ttransaction {\n\t\t\t\t\t\tid\n\t\t\t\t\t\treference\n\t\t\t\t\t\tfullName\n\t\t\t\t\t\tphoneNumber\n\t\t\t\t\t\tstatus\n\t\t\t\t\t\tpaidAt\n\t\t\t\t\t}\n\t\t\t\t\tusage {\n\t\t\t\t\t\t...VoucherUsageFields\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n\t\tsubscription VoucherChanged {\n\t\t\tmodelSaved(models: [\"Voucher\", \"Router\"]) {\n\t\t\t\tsequence\n\t\t\t\tmodel\n\t\t\t\trecordId\n\t\t\t}\n\t\t}\n\t"): (typeof documents)["\n\t\tsubscription VoucherChanged {\n\t\t\tmodelSaved(models: [\"Voucher\", \"Router\"]) {\n\t\t\t\tsequence\n\t\t\t\tmodel\n\t\t\t\trecordId\n\t\t\t}\n\t\t}\n\t"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -549,10 +499,6 @@ export function graphql(source: "\n\tmutation DisableVoucher($id: ID!) {\n\t\tdi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n\tsubscription VoucherSaved {\n\t\tmodelSaved(models: [\"Voucher\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"): (typeof documents)["\n\tsubscription VoucherSaved {\n\t\tmodelSaved(models: [\"Voucher\"]) {\n\t\t\tsequence\n\t\t\trecordId\n\t\t}\n\t}\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n\tquery RouterOptions {\n\t\trouters {\n\t\t\tid\n\t\t\tname\n\t\t\thost\n\t\t\tstatus\n\t\t\tisDefault\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery RouterOptions {\n\t\trouters {\n\t\t\tid\n\t\t\tname\n\t\t\thost\n\t\t\tstatus\n\t\t\tisDefault\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -561,11 +507,11 @@ export function graphql(source: "\n\tmutation SellPrintedVoucher($input: SellPri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\tavailable\n\t\t\t\treserved\n\t\t\t\tprinted\n\t\t\t\tsold\n\t\t\t}\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\tavailable\n\t\t\t\treserved\n\t\t\t\tprinted\n\t\t\t\tsold\n\t\t\t}\n\t\t}\n\t}\n"];
+export function graphql(source: "\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\t...VoucherStockFields\n\t\t\t}\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery VoucherStock {\n\t\tallocations(includeInactive: true) {\n\t\t\tid\n\t\t\tname\n\t\t\tactive\n\t\t\tstock {\n\t\t\t\t...VoucherStockFields\n\t\t\t}\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\tid\n\t\t\tname\n\t\t\tprice {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\tid\n\t\t\tname\n\t\t\tprice {\n\t\t\t\tamountMinor\n\t\t\t\tcurrency\n\t\t\t\tformatted\n\t\t\t}\n\t\t\tdataLimitMb\n\t\t\tuptimeLimit\n\t\t\tvalidityHours\n\t\t}\n\t}\n"];
+export function graphql(source: "\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\t...AllocationOfferFields\n\t\t}\n\t}\n"): (typeof documents)["\n\tquery BuyAllocations {\n\t\tallocations {\n\t\t\t...AllocationOfferFields\n\t\t}\n\t}\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

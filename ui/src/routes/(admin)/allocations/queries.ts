@@ -10,10 +10,7 @@ export const AllocationFields = graphql(`
 		createdAt
 		updatedAt
 		stock {
-			available
-			reserved
-			printed
-			sold
+			...VoucherStockFields
 		}
 	}
 `);
@@ -45,24 +42,5 @@ export const UpdateAllocationDoc = graphql(`
 export const DeleteAllocationDoc = graphql(`
 	mutation DeleteAllocation($id: ID!) {
 		deleteAllocation(id: $id)
-	}
-`);
-
-export const AllocationSavedDoc = graphql(`
-	subscription AllocationSaved {
-		modelSaved(models: ["Allocation"]) {
-			sequence
-			recordId
-			action
-		}
-	}
-`);
-
-export const AllocationDeletedDoc = graphql(`
-	subscription AllocationDeleted {
-		modelDeleted(models: ["Allocation"]) {
-			sequence
-			recordId
-		}
 	}
 `);

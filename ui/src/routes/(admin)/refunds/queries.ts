@@ -102,15 +102,6 @@ export const RefundSummaryDoc = graphql(`
 	}
 `);
 
-export const RefundSavedDoc = graphql(`
-	subscription RefundSaved {
-		modelSaved(models: ["Refund"]) {
-			sequence
-			recordId
-		}
-	}
-`);
-
 export const ApproveRefundDoc = graphql(`
 	mutation ApproveRefund($id: ID!, $note: String) {
 		approveRefund(id: $id, note: $note) {

@@ -19,21 +19,3 @@ export const RoutersDoc = graphql(`
 		}
 	}
 `);
-
-export const RouterSavedDoc = graphql(`
-	subscription RouterSaved {
-		modelSaved(models: ["Router"]) {
-			sequence
-			recordId
-		}
-	}
-`);
-
-export const RouterDeletedDoc = graphql(`
-	subscription RouterDeleted {
-		modelDeleted(models: ["Router"]) {
-			sequence
-			recordId
-		}
-	}
-`);

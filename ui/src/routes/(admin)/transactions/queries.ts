@@ -43,16 +43,6 @@ export const TransactionsDoc = graphql(`
 	}
 `);
 
-export const TransactionSavedDoc = graphql(`
-	subscription TransactionSaved {
-		modelSaved(models: ["Transaction"]) {
-			sequence
-			recordId
-			action
-		}
-	}
-`);
-
 export const PurchaseDoc = graphql(`
 	mutation Purchase($input: PurchaseInput!) {
 		purchase(input: $input) {

@@ -62,21 +62,3 @@ export const RevokeApiKeyDoc = graphql(`
 		}
 	}
 `);
-
-export const UserChangedDoc = graphql(`
-	subscription UserChanged {
-		modelSaved(models: ["User", "ApiKey"]) {
-			sequence
-			model
-		}
-	}
-`);
-
-export const UserDeletedDoc = graphql(`
-	subscription UserDeleted {
-		modelDeleted(models: ["User", "ApiKey"]) {
-			sequence
-			model
-		}
-	}
-`);

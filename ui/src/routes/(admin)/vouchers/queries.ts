@@ -71,15 +71,6 @@ export const DisableVoucherDoc = graphql(`
 	}
 `);
 
-export const VoucherSavedDoc = graphql(`
-	subscription VoucherSaved {
-		modelSaved(models: ["Voucher"]) {
-			sequence
-			recordId
-		}
-	}
-`);
-
 export const RouterOptionsDoc = graphql(`
 	query RouterOptions {
 		routers {
@@ -120,10 +111,7 @@ export const VoucherStockDoc = graphql(`
 			name
 			active
 			stock {
-				available
-				reserved
-				printed
-				sold
+				...VoucherStockFields
 			}
 		}
 	}
