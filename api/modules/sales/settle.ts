@@ -6,7 +6,7 @@
 import type { Prisma, Refund, Transaction } from "../../db/generated/client.js";
 import type { Services } from "../../core/context.js";
 import { conflict, uniqueViolation } from "../../core/errors.js";
-import { nudgeOutbox, saleNotifications } from "../notifications/index.js";
+import { nudgeOutbox, saleNotifications, type SaleFacts } from "../notifications/index.js";
 import { shopSettings } from "../settings/index.js";
 import { logRefundRequested, openNoVoucherRefund } from "../refunds/index.js";
 import { takeVoucher } from "./reserve.js";
@@ -107,20 +107,7 @@ export async function markPaid(services: Services, args: PaidArgs): Promise<Sett
             });
       await tx.outboxMessage.createMany({
         data: saleNotifications(
-          {
-            transactionId: t.id,
-            reference,
-            fullName: t.fullName,
-            phoneNumber: t.phoneNumber,
-            bundle: a.name,
-            amountMinor: t.amountMinor,
-            currency: t.currency,
-            provider: t.provider,
-            providerReference,
-            paidAt: now,
-            voucher: voucher ? { username: voucher.username, password: voucher.password, expiresAt: voucher.expiresAt } : null,
-            source,
-          },
+          saleFacts(t, { reference, bundle: a.name, providerReference, paidAt: now, voucher: voucher ? { username: voucher.username, password: voucher.password, expiresAt: voucher.expiresAt } : null, source }),
           { managerEmails: services.config.mail.managerEmails, loginUrl: shopSettings(services).values.hotspotLoginUrl ?? undefined },
         ),
       });
@@ -191,20 +178,7 @@ async function settlePaidDirectly(services: Services, args: PaidArgs, now: Date)
       if (!voucher) throw new NotTheUsualSale();
       const t = saleFromRow(row);
       const messages = saleNotifications(
-        {
-          transactionId: t.id,
-          reference,
-          fullName: t.fullName,
-          phoneNumber: t.phoneNumber,
-          bundle: a.name,
-          amountMinor: t.amountMinor,
-          currency: t.currency,
-          provider: t.provider,
-          providerReference,
-          paidAt: now,
-          voucher: { username: voucher.username, password: voucher.password, expiresAt },
-          source,
-        },
+        saleFacts(t, { reference, bundle: a.name, providerReference, paidAt: now, voucher: { username: voucher.username, password: voucher.password, expiresAt }, source }),
         { managerEmails: emails, loginUrl },
       );
       const insert = sql(`INSERT INTO "OutboxMessage" ("id", "channel", "recipient", "subject", "body", "status", "attempts", "nextAttemptAt", "transactionId", "createdAt", "updatedAt")
@@ -254,4 +228,11 @@ export async function markFailed(services: Services, args: FailedArgs): Promise<
     });
   }
   return result;
+}
+
+type PaidFacts = Omit<SaleFacts, "transactionId" | "fullName" | "phoneNumber" | "amountMinor" | "currency" | "provider">;
+
+/** What a paid sale's messages say: the buyer and amount from its row, the rest from its settlement. */
+function saleFacts(t: Pick<Transaction, "id" | "fullName" | "phoneNumber" | "amountMinor" | "currency" | "provider">, paid: PaidFacts): SaleFacts {
+  return { transactionId: t.id, fullName: t.fullName, phoneNumber: t.phoneNumber, amountMinor: t.amountMinor, currency: t.currency, provider: t.provider, ...paid };
 }
