@@ -346,6 +346,12 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       else res.end();
     }
   });
+  // An idle keep-alive connection is closed by the client before the server does: a server
+  // that closes first (Node's default, 5 s) races a client sending its next request on that
+  // connection, which then fails with ECONNRESET (seen in the suite after a busy second).
+  // 65 s also outlasts the usual proxy and load-balancer idle timeouts (60 s).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   const wss = new WebSocketServer({ server, path: "/graphql", perMessageDeflate: false, clientTracking: true });
   const wsServer = useWsServer<Record<string, unknown>>(
