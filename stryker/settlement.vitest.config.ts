@@ -9,5 +9,7 @@ export default testsFor([
   "tests/integration/sales-expiry.test.ts",
   "tests/integration/sales-validation.test.ts",
   "tests/integration/sales-hoarding.test.ts",
+  "tests/integration/sales-reservation-hold.test.ts",
+  "tests/integration/vouchers-printing.test.ts",
   "tests/integration/notifications-outbox.test.ts",
 ]);
