@@ -28,6 +28,8 @@ const PUBLIC_TYPES: Record<string, readonly string[]> = {
 const PUBLIC_ROOT_FIELDS = new Set(["allocations", "appInfo", "__typename"]);
 
 type Plan = { models: readonly string[]; operation: string } | null;
+/** Longest request text considered for sharing (the /buy page's largest is under 1 KB). */
+const MAX_SHARED_BODY = 4096;
 /** `accept`: the request's Accept header, which picks the answer's content type (GraphQL over HTTP). */
 type Entry = { bytes: Buffer; token: string; operation: string; accept: string; contentType: string };
 
@@ -40,8 +42,6 @@ export class PublicAnswers {
   private readonly maxEntries: number;
   private readonly maxAnswerBytes: number;
   private readonly maxPlans: number;
-  hits = 0;
-  misses = 0;
 
   constructor(private readonly schema: GraphQLSchema, private readonly reader: ReadConnection, opts: PublicAnswersOptions = {}) {
     this.maxEntries = opts.maxEntries ?? 200;
@@ -53,16 +53,13 @@ export class PublicAnswers {
   lookup(body: string, accept: string): Entry | undefined {
     const entry = this.entries.get(body);
     if (!entry || entry.accept !== accept) {
-      this.misses += 1;
       return undefined;
     }
     const plan = this.plans.get(body);
     if (!plan || this.tokenOf(plan.models) !== entry.token) {
       this.entries.delete(body);
-      this.misses += 1;
       return undefined;
     }
-    this.hits += 1;
     return entry;
   }
 
@@ -113,6 +110,9 @@ export class PublicAnswers {
 
   /** Whether the request `body` may be shared, and what it reads; decided once per text. */
   private planOf(body: string): Plan {
+    // The catalogue's requests are short and name one of its fields: anything else is not
+    // parsed a second time (yoga parses it anyway) nor kept as a key.
+    if (body.length > MAX_SHARED_BODY || !/\b(allocations|appInfo)\b/.test(body)) return null;
     if (this.plans.has(body)) return this.plans.get(body)!;
     const plan = this.decide(body);
     this.plans.set(body, plan);
