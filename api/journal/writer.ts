@@ -299,10 +299,13 @@ export class Journal {
     chmodSync(file, 0o600);
     this.lockIno = statSync(file).ino;
     // The row is a hint the files are checked against, so it needs no fsync of its own.
+    // Setting up may meet another process committing (microseconds): wait for it here, once;
+    // every later step waits without blocking the event loop (whenNotBusy).
+    this.lock.pragma("busy_timeout = 2000");
     this.lock.pragma("journal_mode = PERSIST");
     this.lock.pragma("synchronous = OFF");
-    this.lock.pragma("busy_timeout = 0");
     this.lock.exec("CREATE TABLE IF NOT EXISTS tail (id INTEGER PRIMARY KEY CHECK (id = 1), segment TEXT NOT NULL, size INTEGER NOT NULL, sequence INTEGER NOT NULL, hash TEXT NOT NULL, ino INTEGER NOT NULL)");
+    this.lock.pragma("busy_timeout = 0");
   }
 
   private async reopen(): Promise<void> {
@@ -323,16 +326,8 @@ export class Journal {
     if (statSync(path.join(this.dir, "journal.lock"), { throwIfNoEntry: false })?.ino !== this.lockIno) await this.reopen();
     const lock = this.lock;
     if (!lock) throw new Error("journal lock file not open");
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    for (;;) {
-      try {
-        lock.exec("BEGIN IMMEDIATE");
-        return lock;
-      } catch (err) {
-        if ((err as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw err;
-        await new Promise((r) => setTimeout(r, 1));
-      }
-    }
+    await whenNotBusy(() => lock.exec("BEGIN IMMEDIATE"));
+    return lock;
   }
 
   /** One group commit: everything committed so far, written and fdatasynced, under the lock. */
@@ -384,7 +379,10 @@ export class Journal {
       this.lastFlushAt = new Date();
     }
     lock.prepare("INSERT OR REPLACE INTO tail (id, segment, size, sequence, hash, ino) VALUES (1, ?, ?, ?, ?, ?)").run(t.segment, t.size, t.sequence, t.hash, t.ino);
-    lock.exec("COMMIT");
+    // COMMIT needs the lock file to itself: another process's BEGIN IMMEDIATE that is about to
+    // fail holds a read lock for a moment, and with busy_timeout 0 the COMMIT fails at once.
+    // It stays open after SQLITE_BUSY, so it is retried, like the BEGIN.
+    await whenNotBusy(() => lock.exec("COMMIT"));
     this.tail = t;
     this.flushed = t.sequence;
   }
@@ -466,6 +464,23 @@ async function writeAll(fh: FileHandle, buf: Buffer, position: number): Promise<
     const { bytesWritten } = await fh.write(buf, done, buf.length - done, position + done);
     if (bytesWritten <= 0) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
     done += bytesWritten;
+  }
+}
+
+/**
+ * Runs `step` on the lock file, retrying while another process holds it (SQLITE_BUSY), up to
+ * LOCK_WAIT_MS. The wait yields to the event loop: busy_timeout would block the whole server.
+ */
+async function whenNotBusy(step: () => void): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      step();
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 1));
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type GqlResult, type TestServer } from "../helpers/server.js";
 import { compareWithLog, journalDir, poll } from "../helpers/journal.js";
@@ -96,6 +97,26 @@ describe("journal faults", () => {
     await expectDown(server, /missing/);
     renameSync(`${backups}.away`, backups);
     await expectBack(server, server.dataDir);
+  });
+
+  it("another process reading the lock file as a flush commits: the write waits its turn and succeeds", async () => {
+    // Another replica's BEGIN IMMEDIATE that is about to fail holds a read lock on journal.lock
+    // for a moment; a COMMIT at that moment got SQLITE_BUSY at once and the write was refused
+    // ("held the journal lock for too long") although nobody held it long. Here a reader
+    // holds it for 150 ms across the flush.
+    const other = new Database(path.join(journalDir(server.dataDir), "journal.lock"));
+    try {
+      other.exec("BEGIN");
+      other.prepare("SELECT * FROM tail").all();
+      const released = new Promise<void>((resolve) => setTimeout(() => { other.exec("COMMIT"); resolve(); }, 150));
+      const r = await server.gql(create, input(), { token: manager });
+      await released;
+      expect(r.errors).toBeUndefined();
+      expect(compareWithLog(server.dataDir).mismatches).toEqual([]);
+    } finally {
+      if (other.inTransaction) other.exec("ROLLBACK");
+      other.close();
+    }
   });
 
   it("the journal directory replaced by an empty one: rebuilt from the log", async () => {
