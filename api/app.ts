@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { createYoga } from "graphql-yoga";
 import { GraphQLError } from "graphql";
 import { WebSocketServer } from "ws";
-import { useWsServer } from "./core/ws-server.js";
+import { useWsServer, type UpgradeRequest } from "./core/ws-server.js";
 import { sharedSubscriptionsPlugin } from "./core/shared-subscriptions.js";
 import type { Logger } from "pino";
 import { schema } from "./schema.js";
@@ -135,9 +135,10 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
   const jar = new WeakMap<Request, { cookies: string[]; requestId: string }>();
   const introspection = new WeakMap<object, readonly GraphQLError[]>();
 
-  const originOf = (req: IncomingMessage | undefined, headers: Headers) => requestOrigin(req?.socket as never, headers, config.trustedProxies);
+  const originOf = (req: UpgradeRequest | undefined, headers: Headers) => requestOrigin(req?.socket as never, headers, config.trustedProxies);
 
-  async function makeContext(headers: Headers, request: Request, from: { ip: string | null; secure: boolean }): Promise<Context> {
+  /** `request`: the HTTP request; null over WebSocket, where a Request is made only if something asks (10,000 live subscriptions need none). */
+  async function makeContext(headers: Headers, request: Request | null, from: { ip: string | null; secure: boolean }): Promise<Context> {
     const ip = from.ip;
     const requestId = requestIdFrom(headers.get("x-request-id"));
     let viewer: Viewer | null = null;
@@ -154,17 +155,21 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       viewer,
       actor: actorFor(viewer),
       requestId,
-      request,
+      request: request as Request,
       responseCookies: [],
       clientIp: ip,
       secure: from.secure,
       loaders: createLoaders(db.prisma),
     };
-    jar.set(request, { cookies: ctx.responseCookies, requestId });
+    if (request) jar.set(request, { cookies: ctx.responseCookies, requestId });
+    else {
+      let made: Request | undefined;
+      Object.defineProperty(ctx, "request", { get: () => (made ??= new Request("http://ws.local/graphql", { headers })), enumerable: true });
+    }
     return ctx;
   }
 
-  const yoga = createYoga<{ req?: IncomingMessage; connectionParams?: Record<string, unknown>; uploads?: Map<string, UploadedFile> }, Context>({
+  const yoga = createYoga<{ req?: IncomingMessage | UpgradeRequest; connectionParams?: Record<string, unknown>; uploads?: Map<string, UploadedFile> }, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     graphiql: config.env !== "production" ? { subscriptionsProtocol: "WS" } : false,
@@ -195,8 +200,7 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
         const key = p.apiKey ?? p["x-api-key"];
         if (typeof authz === "string") headers.set("authorization", authz.startsWith("Bearer ") ? authz : `Bearer ${authz}`);
         if (typeof key === "string") headers.set("x-api-key", key);
-        const request = new Request("http://ws.local/graphql", { headers });
-        return makeContext(headers, request, originOf(initial.req, headers));
+        return makeContext(headers, null, originOf(initial.req, headers));
       }
       const ctx = await makeContext(initial.request.headers, initial.request, originOf(initial.req, initial.request.headers));
       if (initial.uploads) ctx.uploads = initial.uploads;
@@ -388,6 +392,8 @@ export async function buildApp(config: Config, opts: { logger?: Logger } = {}): 
       },
     },
     wss,
+    config.wsKeepAliveMs,
+    config.env === "production",
   );
 
   const running: { stop(): Promise<void> }[] = [];

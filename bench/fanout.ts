@@ -5,6 +5,7 @@
 //   npx tsx bench/fanout.ts                                   # 2,000 and 10,000 subscribers, this checkout
 //   npx tsx bench/fanout.ts --before /tmp/fanout-base         # also the same runs against another checkout
 //   npx tsx bench/fanout.ts --subscribers 500 --writes 5 --no-write
+//   npx tsx bench/fanout.ts --subscribers 2000 --exact-heap     # + the live heap per subscriber, from heap snapshots
 //
 // Three kinds of process: the server (tests/helpers/process-server.ts, as in production), client
 // processes holding the WebSockets (at most 5,000 each, speaking graphql-transport-ws over raw
@@ -16,10 +17,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
+import { liveHeapOf } from "./heap-total.js";
 
 const SUBSCRIPTION = `subscription Bench { modelSaved(models: ["Allocation"]) { sequence model recordId action at actorLabel data } }`;
 const CREATE = `mutation Bench($input: AllocationInput!) { createAllocation(input: $input) { id } }`;
 const PER_CLIENT_PROCESS = 5_000;
+/** --exact-heap: also the live heap per subscriber from heap snapshots (slow at 10,000). */
+const exactHeap = process.argv.includes("--exact-heap");
 const now = () => performance.timeOrigin + performance.now();
 
 function arg(name: string, fallback: string): string {
@@ -90,7 +94,7 @@ async function clientMain() {
 }
 
 // ---- parent ---------------------------------------------------------------------------------
-type Run = { label: string; subscribers: number; lastMs: number[]; allP50: number[]; rssPer: number; heapPer: number; rssBase: number; rssAfter: number; heapBase: number; heapAfter: number; errors: number };
+type Run = { label: string; subscribers: number; lastMs: number[]; allP50: number[]; rssPer: number; heapPer: number; liveHeapPer: number | null; rssBase: number; rssAfter: number; heapBase: number; heapAfter: number; errors: number };
 
 function rssOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -122,8 +126,9 @@ async function run(label: string, root: string | undefined, subscribers: number,
     dataDir,
     root,
     env: { NODE_ENV: "production", LOG_LEVEL: "warn"},
-    nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean),
+    nodeArgs: [...(exactHeap ? ["--heapsnapshot-signal=SIGUSR2"] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [])],
   });
+  const cwd = root ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   const pid = server.child.pid!;
   const token = await server.login();
   let k = 0;
@@ -133,6 +138,8 @@ async function run(label: string, root: string | undefined, subscribers: number,
     if (r.errors) throw new Error(JSON.stringify(r.errors));
   };
   await create("before any subscriber");
+  // The snapshot first: taking one grows the RSS, which the settled samples then include on both sides.
+  const liveBase = exactHeap ? await liveHeapOf(pid, cwd) : null;
   const base = await settled(pid, server.url);
 
   const processes = Math.ceil(subscribers / PER_CLIENT_PROCESS);
@@ -185,6 +192,7 @@ async function run(label: string, root: string | undefined, subscribers: number,
     if (await one(`warm-up ${i}`, 5_000)) break;
   }
   const after = await settled(pid, server.url);
+  const liveAfter = exactHeap ? await liveHeapOf(pid, cwd) : null;
   if (process.env.BENCH_HEAPSNAPSHOT) {
     // with BENCH_SERVER_NODE_ARGS="--heapsnapshot-signal=SIGUSR2": a snapshot of the server with every subscriber live
     process.kill(pid, "SIGUSR2");
@@ -214,6 +222,7 @@ async function run(label: string, root: string | undefined, subscribers: number,
     heapAfter: after.heap,
     rssPer: (after.rss - base.rss) / subscribers,
     heapPer: (after.heap - base.heap) / subscribers,
+    liveHeapPer: liveBase !== null && liveAfter !== null ? (liveAfter - liveBase) / subscribers : null,
     errors,
   };
   console.log(JSON.stringify(result));
@@ -234,7 +243,7 @@ async function parentMain() {
   const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
   const rows = runs.map(
     (r) =>
-      `| ${r.label} | ${r.subscribers.toLocaleString("en")} | ${ms(percentile(r.allP50, 50))} | ${ms(percentile(r.lastMs, 50))} | ${ms(percentile(r.lastMs, 99))} | ${kb(r.rssPer)} | ${kb(r.heapPer)} | ${mb(r.rssBase)} → ${mb(r.rssAfter)} | ${r.errors} |`,
+      `| ${r.label} | ${r.subscribers.toLocaleString("en")} | ${ms(percentile(r.allP50, 50))} | ${ms(percentile(r.lastMs, 50))} | ${ms(percentile(r.lastMs, 99))} | ${kb(r.rssPer)} | ${kb(r.heapPer)} | ${r.liveHeapPer === null ? "-" : kb(r.liveHeapPer)} | ${mb(r.rssBase)} → ${mb(r.rssAfter)} | ${r.errors} |`,
   );
   const text = [
     "## Subscription fan-out",
@@ -242,14 +251,15 @@ async function parentMain() {
     `\`npm run bench:fanout${before ? ` -- --before ${before}` : ""}\`: N graphql-ws subscribers to \`modelSaved(models: ["Allocation"])\` (the same operation, the same admin login) on one server process ` +
       `(NODE_ENV=production); the sockets live in separate client processes (≤ ${PER_CLIENT_PROCESS.toLocaleString("en")} each), so the server's memory is its own. ` +
       `${writes} \`createAllocation\` writes one after another; latency from sending the mutation to the first / last subscriber holding the event. ` +
-      `Memory per subscriber: the server's RSS and used heap once all subscribers are live (lowest of 8 samples over 4 s) minus before any connected, divided by N. ` +
+      `Memory per subscriber: the server's RSS and used heap once all subscribers are live (lowest of 8 samples over 4 s) minus before any connected, divided by N; ` +
+      `"live heap" (with --exact-heap) the same difference of two heap snapshots' totals, each taken after a full GC, so it does not depend on when the last GC ran. ` +
       `"before" is the start commit (c87cf71) run from a scratch copy, "after" this branch, in the same run.`,
     "",
     machine(),
     `- ulimit -n: ${process.env.BENCH_ULIMIT ?? "20000 (enough for 10,000 sockets on each side)"}`,
     "",
-    "| Code | subscribers | first p50 ms | last p50 ms | last p99 ms | RSS KB/sub | heap KB/sub | server RSS MB | errors |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| Code | subscribers | first p50 ms | last p50 ms | last p99 ms | RSS KB/sub | heap KB/sub | live heap KB/sub | server RSS MB | errors |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows,
   ].join("\n");
   console.log(`\n${text}`);

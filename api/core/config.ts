@@ -21,6 +21,7 @@ const schema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   SESSION_SECRET: z.string().optional(),
   SUBSCRIPTION_AUTH_CHECK_MS: z.coerce.number().int().positive().default(30_000),
+  WS_KEEPALIVE_MS: z.coerce.number().int().min(0).default(12_000),
   REDIS_URL: z.string().url().optional(),
   PUBLIC_URL: z.string().url().optional(),
   CORS_ORIGINS: z.string().optional(),
@@ -99,6 +100,8 @@ export type Config = {
   sessionSecret?: string;
   /** How often a live subscription's credential is checked again. */
   subscriptionAuthCheckMs: number;
+  /** WebSocket keep-alive: every socket is pinged this often, and ended when it did not answer the last ping (0: off). */
+  wsKeepAliveMs: number;
   redisUrl?: string;
   publicUrl?: string;
   /** Origins (scheme://host[:port]) of partner apps allowed to call the API from a browser, with credentials. Empty: CORS off. */
@@ -216,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionSecret: e.SESSION_SECRET,
     subscriptionAuthCheckMs: e.SUBSCRIPTION_AUTH_CHECK_MS,
+    wsKeepAliveMs: e.WS_KEEPALIVE_MS,
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL,
     corsOrigins,

@@ -115,7 +115,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 /** Node request headers as a fetch Headers object (for the auth service). */
-export function headersOf(req: IncomingMessage): Headers {
+export function headersOf(req: Pick<IncomingMessage, "headers">): Headers {
   const h = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
     if (Array.isArray(v)) for (const x of v) h.append(k, x);
