@@ -91,7 +91,8 @@ describe.skipIf(skipReason !== null)("printing cards vs online sales", () => {
     await expect.poll(() => stock.innerText()).toMatch(/Available\s*0\s*Reserved\s*0\s*Printed\s*3\s*Sold\s*3/);
     await page.selectOption("label.cards select", "printed");
     await page.locator("tbody tr", { hasText: printed[1]! }).waitFor();
-    expect(await page.locator("tbody tr").count()).toBe(4);
+    // The printed rows are in the unfiltered list too: wait for the filtered list to replace it.
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(4);
     expect(await page.locator("tbody tr", { hasText: "Printed" }).count()).toBe(4);
     await shot(page, "vouchers-printed-desktop");
 

@@ -172,7 +172,11 @@ describe("transactions", () => {
   it("lists a sale's notifications, oldest first, to staff", async () => {
     const id = seeded[2]!.id;
     const prisma = server.app.services.prisma;
-    await prisma.outboxMessage.create({ data: { channel: "EMAIL", recipient: "ama@example.com", body: "receipt", transactionId: id, createdAt: at(100) } });
+    // Both already settled (SENT, FAILED): a PENDING row would be delivered by the outbox worker
+    // while the test reads it (every time with OUTBOX_POLL_MS=10).
+    await prisma.outboxMessage.create({
+      data: { channel: "EMAIL", recipient: "ama@example.com", body: "receipt", transactionId: id, status: "SENT", attempts: 1, sentAt: at(101), createdAt: at(100) },
+    });
     await prisma.outboxMessage.create({
       data: { channel: "SMS", recipient: "0241100002", body: "voucher", transactionId: id, status: "FAILED", attempts: 3, lastError: "gateway down", createdAt: at(99) },
     });
@@ -181,7 +185,7 @@ describe("transactions", () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.node.notifications).toEqual([
       { channel: "SMS", recipient: "0241100002", status: "FAILED", attempts: 3, lastError: "gateway down", sentAt: null },
-      { channel: "EMAIL", recipient: "ama@example.com", status: "PENDING", attempts: 0, lastError: null, sentAt: null },
+      { channel: "EMAIL", recipient: "ama@example.com", status: "SENT", attempts: 1, lastError: null, sentAt: at(101).toISOString() },
     ]);
   });
 });
