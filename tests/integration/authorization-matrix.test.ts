@@ -378,6 +378,40 @@ describe("live subscriptions re-check their credential", () => {
   });
 });
 
+describe("live subscriptions of API keys", () => {
+  let n = 0;
+  const write = async (): Promise<string> => {
+    const r = await server.gql(`mutation($i: AllocationInput!) { createAllocation(input: $i) { id } }`, { i: { name: `K${++n}`, priceMinor: 8000 + n, dataLimitMb: 10 } }, { token: server.adminToken });
+    expect(r.errors).toBeUndefined();
+    return r.data.createAllocation.id;
+  };
+  const has = (id: string) => (xs: Saved[]) => xs.some((x) => x.modelSaved.nodeId === id);
+  const open = async (key: string) => {
+    const w = watch<Saved>(server.ws({ apiKey: key }), SUB);
+    await live(w, write, (x) => x.modelSaved.nodeId);
+    return w;
+  };
+
+  it("each key is watched on its own: revoking one ends its stream only; a key gone from the database ends its stream too", async () => {
+    const first = await apiKey("live key one", "STAFF");
+    const second = await apiKey("live key two", "STAFF");
+    const third = await apiKey("live key three", "STAFF");
+    const a = await open(first.key);
+    const b = await open(second.key);
+    const c = await open(third.key);
+    const revoked = await server.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: first.id }, { token: server.adminToken });
+    expect(revoked.errors).toBeUndefined();
+    expect((await a.ended("the end after revocation")).errors).toEqual([]);
+    // A key whose row is gone (e.g. a restore to a point before it was made) holds no more.
+    await server.app.services.prisma.apiKey.delete({ where: { id: idOfKey(second.id) } });
+    expect((await b.ended("the end after the key's row went")).errors).toEqual([]);
+    const w = await write();
+    await c.until(has(w), "a write after the other keys ended");
+    expect(c.completed()).toBe(false);
+    c.stop();
+  });
+});
+
 function partsOfToken(token: string): string {
   return token.split(".")[1]!;
 }
