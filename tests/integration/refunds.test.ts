@@ -234,6 +234,22 @@ describe("refunds", () => {
     expect(late.errors![0]!.message).toMatch(/Only GHS 0\.00 of .* is still refundable/);
   });
 
+  it("a failed refund of the whole paid amount can be retried: it is exactly what is left", async () => {
+    const sandbox = server.app.services.payments.sandbox;
+    const bundle = await seedAllocation(server, { vouchers: 1, priceMinor: 450 });
+    const sale = await paidSale(server, bundle.id);
+    const id = (await requestRefund(server, staff, sale.id)).data.requestRefund.id;
+    sandbox.refundMode = "fail";
+    try {
+      expect((await server.gql(APPROVE, { id }, manager)).data.approveRefund.status).toBe("FAILED");
+    } finally {
+      sandbox.refundMode = "succeed";
+    }
+    const retried = await server.gql(RETRY, { id }, manager2);
+    expect(retried.errors).toBeUndefined();
+    expect(retried.data.retryRefund).toMatchObject({ status: "COMPLETED", amount: { amountMinor: 450 }, transaction: { status: "REFUNDED", refundedAmount: { amountMinor: 450 }, refundableAmount: { amountMinor: 0 } } });
+  });
+
   it("cash: staff sell at the counter, a manager approves and it completes at once", async () => {
     const bundle = await seedAllocation(server, { vouchers: 1, priceMinor: 200 });
     const sale = (await buy(server, bundle.id, { provider: "cash" }, staff)).data.purchase.transaction;
