@@ -7,4 +7,5 @@ import { testsFor } from "./tests-for.js";
 export default testsFor([
   "tests/integration/journal.test.ts",
   "tests/integration/journal-faults.test.ts",
+  "tests/unit/journal-format.test.ts",
 ], { isolate: false });

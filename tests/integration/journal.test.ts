@@ -1,7 +1,7 @@
 // The backup journal, in process: a write's entries are on the journal's disk when its
 // answer arrives, concurrent writes share flushes, background writes follow within the
 // tick, and a torn or short journal is repaired and caught up on start.
-import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { pino } from "pino";
@@ -178,6 +178,56 @@ describe("backup journal, on files a crash or an operator left behind", () => {
       await j.close();
     }
     expect(existsSync(bogus)).toBe(false);
+    const { verification, mismatches, logMax } = compareWithLog(dataDir);
+    expect(verification.problems).toEqual([]);
+    expect(mismatches).toEqual([]);
+    expect(verification.lastSequence).toBe(logMax);
+  });
+
+  it("cuts off a last frame edited after it was written (still valid JSON) and writes it again from the log", async () => {
+    const dataDir = await stoppedWithWrites();
+    const dir = journalDir(dataDir);
+    const last = path.join(dir, segments(dir).at(-1)!);
+    const lines = readFileSync(last, "utf8").split("\n").slice(0, -1);
+    const frame = lines.at(-1)!;
+    const json = JSON.parse(frame.split(" ").slice(2).join(" "));
+    lines[lines.length - 1] = frame.split(" ").slice(0, 2).join(" ") + " " + JSON.stringify({ ...json, message: `${json.message} (edited)` });
+    writeFileSync(last, lines.join("\n") + "\n");
+    // Without its lock file (lost, or the directory copied without it) nothing says where the
+    // journal validly ends, so the first flush checks every frame from the segment's start.
+    rmSync(path.join(dir, "journal.lock"));
+    expect(compareWithLog(dataDir).verification.problems.length).toBeGreaterThan(0);
+    const j = openJournal(dataDir);
+    try {
+      await j.waitForCommitted();
+      expect(j.status().repairs).toBeGreaterThan(0);
+    } finally {
+      await j.close();
+    }
+    const { verification, mismatches, logMax } = compareWithLog(dataDir);
+    expect(verification.problems).toEqual([]);
+    expect(mismatches).toEqual([]);
+    expect(verification.lastSequence).toBe(logMax);
+  });
+
+  it("checks a last segment replaced by another file (a damaged copy) from its start, not from where the old file ended", async () => {
+    const dataDir = await stoppedWithWrites();
+    const dir = journalDir(dataDir);
+    const last = path.join(dir, segments(dir).at(-1)!);
+    const size = statSync(last).size;
+    // The copy has the first half of the frames, then a damaged line; it is longer than the
+    // old file, so the lock file's row (where the old file validly ended) would fit it.
+    const lines = readFileSync(last, "utf8").split("\n").slice(0, -1);
+    const copy = `${lines.slice(0, 1 + Math.floor((lines.length - 1) / 2)).join("\n")}\n${"x".repeat(size)}\n`;
+    rmSync(last);
+    writeFileSync(last, copy);
+    const j = openJournal(dataDir);
+    try {
+      await j.waitForCommitted();
+      expect(j.status().repairs).toBeGreaterThan(0);
+    } finally {
+      await j.close();
+    }
     const { verification, mismatches, logMax } = compareWithLog(dataDir);
     expect(verification.problems).toEqual([]);
     expect(mismatches).toEqual([]);
