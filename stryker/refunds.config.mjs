@@ -14,13 +14,14 @@ export default strykerConfig("refunds", [
   "api/modules/refunds/decide.ts:50-54", // approve: REQUESTED -> APPROVED, once
   "api/modules/refunds/decide.ts:77-82", // reject: REQUESTED -> REJECTED, once
   "api/modules/refunds/decide.ts:104-115", // retry: what is left, FAILED -> APPROVED, once
-  "api/modules/refunds/settle-refund.ts:27-48", // complete: APPROVED -> COMPLETED, totals, voucher
+  "api/modules/refunds/settle-refund.ts:27-64", // duplicate webhooks; complete: APPROVED -> COMPLETED, totals, sale status, voucher
   "api/modules/refunds/settle-refund.ts:112-122", // fail: APPROVED -> FAILED
 ], {
   // Left out inside those lines: the wording of log entries and error messages
   // (stryker/ignore-wording.mjs) and static mutants (evaluated once at import: each would
   // rerun every test).
-  plugins: ["@stryker-mutator/vitest-runner", "./stryker/ignore-wording.mjs"],
+  plugins: ["@stryker-mutator/vitest-runner", "./stryker/ignore-wording.mjs", "./stryker/survivors-reporter.mjs"],
   ignorers: ["wording"],
   ignoreStatic: true,
+  reporters: ["clear-text", "progress", "json", "html", "survivors"],
 });
