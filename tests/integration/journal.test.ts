@@ -1,12 +1,16 @@
 // The backup journal, in process: a write's entries are on the journal's disk when its
 // answer arrives, concurrent writes share flushes, background writes follow within the
 // tick, and a torn or short journal is repaired and caught up on start.
-import { appendFileSync, readdirSync, statSync, truncateSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
+import { pino } from "pino";
 import { afterAll, describe, expect, it } from "vitest";
 import { codesOf, startTestServer, type TestServer } from "../helpers/server.js";
 import { compareWithLog, journalDir, poll } from "../helpers/journal.js";
 import { readFrames } from "../../api/journal/read.js";
+import { segmentName } from "../../api/journal/format.js";
+import { Journal } from "../../api/journal/writer.js";
 import { setUpFile } from "../helpers/setup.js";
 
 const create = `mutation Create($input: AllocationInput!) { createAllocation(input: $input) { id } }`;
@@ -55,7 +59,9 @@ describe("backup journal", () => {
     expect(s.healthy).toBe(true);
     const kinds = new Set(readFrames(journalDir(server.dataDir)).map((f) => f.row.kind));
     expect(kinds.has("REQUEST")).toBe(true);
-    expect(s.segments).toBeGreaterThan(0);
+    // Far below the 64 MB segment size: one segment, and nothing has needed repairing.
+    expect(s.segments).toBe(1);
+    expect(s.repairs).toBe(0);
     expect(s.bytes).toBeGreaterThan(0);
     expect(s.diskFreeBytes).toBeGreaterThan(0);
   });
@@ -129,5 +135,137 @@ describe("backup journal", () => {
     expect(mismatches).toEqual([]);
     expect(verification.segments.length).toBeGreaterThan(1);
     expect(verification.segments.every((s) => s.header?.schema && s.header.format === 1)).toBe(true);
+  });
+});
+
+// After a stop, the journal of a data directory opened on its own (as the server does at
+// start), to see what its first flush makes of files a crash or an operator left behind.
+describe("backup journal, on files a crash or an operator left behind", () => {
+  const segments = (dir: string) => readdirSync(dir).filter((x) => x.endsWith(".czj")).sort();
+  /** A stopped server's data directory with a few writes journaled. */
+  async function stoppedWithWrites(): Promise<string> {
+    const s = await startTestServer({ keepData: true });
+    const token = await s.tokenFor("MANAGER");
+    for (let i = 0; i < 3; i++) expect((await s.gql(create, input(), { token })).errors).toBeUndefined();
+    await s.stop();
+    return s.dataDir;
+  }
+  const openJournal = (dataDir: string) => {
+    const j = new Journal({ enabled: true, backupDir: path.join(dataDir, "backups"), dbFile: path.join(dataDir, "chillzone.db"), segmentBytes: 64 * 1024 * 1024, logger: pino({ level: "silent" }) });
+    j.start();
+    return j;
+  };
+  /** Cuts the last segment back to its header and the first half of its frames; returns the last sequence kept. */
+  function cutInHalf(file: string): number {
+    const lines = readFileSync(file, "utf8").split("\n").slice(0, -1);
+    const keep = lines.slice(0, 1 + Math.floor((lines.length - 1) / 2));
+    writeFileSync(file, keep.join("\n") + "\n");
+    return Number(keep.at(-1)!.split(" ")[0]);
+  }
+
+  it("drops a last segment without a valid header (a crash while creating it) and carries on in the one before", async () => {
+    const dataDir = await stoppedWithWrites();
+    const dir = journalDir(dataDir);
+    const kept = cutInHalf(path.join(dir, segments(dir).at(-1)!));
+    const bogus = path.join(dir, segmentName(kept + 1));
+    writeFileSync(bogus, "CZJ1 01234567");
+    const j = openJournal(dataDir);
+    try {
+      await j.waitForCommitted();
+      expect(j.status()).toMatchObject({ healthy: true, lag: 0 });
+      expect(j.status().repairs).toBeGreaterThan(0);
+    } finally {
+      await j.close();
+    }
+    expect(existsSync(bogus)).toBe(false);
+    const { verification, mismatches, logMax } = compareWithLog(dataDir);
+    expect(verification.problems).toEqual([]);
+    expect(mismatches).toEqual([]);
+    expect(verification.lastSequence).toBe(logMax);
+  });
+
+  it("cuts off a last frame edited after it was written (still valid JSON) and writes it again from the log", async () => {
+    const dataDir = await stoppedWithWrites();
+    const dir = journalDir(dataDir);
+    const last = path.join(dir, segments(dir).at(-1)!);
+    const lines = readFileSync(last, "utf8").split("\n").slice(0, -1);
+    const frame = lines.at(-1)!;
+    const json = JSON.parse(frame.split(" ").slice(2).join(" "));
+    lines[lines.length - 1] = frame.split(" ").slice(0, 2).join(" ") + " " + JSON.stringify({ ...json, message: `${json.message} (edited)` });
+    writeFileSync(last, lines.join("\n") + "\n");
+    // Without its lock file (lost, or the directory copied without it) nothing says where the
+    // journal validly ends, so the first flush checks every frame from the segment's start.
+    rmSync(path.join(dir, "journal.lock"));
+    expect(compareWithLog(dataDir).verification.problems.length).toBeGreaterThan(0);
+    const j = openJournal(dataDir);
+    try {
+      await j.waitForCommitted();
+      expect(j.status().repairs).toBeGreaterThan(0);
+    } finally {
+      await j.close();
+    }
+    const { verification, mismatches, logMax } = compareWithLog(dataDir);
+    expect(verification.problems).toEqual([]);
+    expect(mismatches).toEqual([]);
+    expect(verification.lastSequence).toBe(logMax);
+  });
+
+  it("checks a last segment replaced by another file (a damaged copy) from its start, not from where the old file ended", async () => {
+    const dataDir = await stoppedWithWrites();
+    const dir = journalDir(dataDir);
+    const last = path.join(dir, segments(dir).at(-1)!);
+    const size = statSync(last).size;
+    // The copy has the first half of the frames, then a damaged line; it is longer than the
+    // old file, so the lock file's row (where the old file validly ended) would fit it.
+    const lines = readFileSync(last, "utf8").split("\n").slice(0, -1);
+    const copy = `${lines.slice(0, 1 + Math.floor((lines.length - 1) / 2)).join("\n")}\n${"x".repeat(size)}\n`;
+    rmSync(last);
+    writeFileSync(last, copy);
+    const j = openJournal(dataDir);
+    try {
+      await j.waitForCommitted();
+      expect(j.status().repairs).toBeGreaterThan(0);
+    } finally {
+      await j.close();
+    }
+    const { verification, mismatches, logMax } = compareWithLog(dataDir);
+    expect(verification.problems).toEqual([]);
+    expect(mismatches).toEqual([]);
+    expect(verification.lastSequence).toBe(logMax);
+  });
+
+  it("stops, saying so, when log entries it has not written yet are missing from the database (no gap in the journal)", async () => {
+    const dataDir = await stoppedWithWrites();
+    const dir = journalDir(dataDir);
+    const last = path.join(dir, segments(dir).at(-1)!);
+    const kept = cutInHalf(last);
+    const db = new Database(path.join(dataDir, "chillzone.db"));
+    db.prepare("DELETE FROM LogEntry WHERE sequence = ?").run(kept + 1);
+    db.close();
+    const size = statSync(last).size;
+    const j = openJournal(dataDir);
+    try {
+      await expect(j.waitForCommitted()).rejects.toThrow(`log entries ${kept + 1} to ${kept + 1} are missing from the database`);
+      expect(j.status().healthy).toBe(false);
+    } finally {
+      await j.close();
+    }
+    expect(statSync(last).size).toBe(size);
+    expect(compareWithLog(dataDir).verification.lastSequence).toBe(kept);
+  });
+
+  it("refuses a last segment whose header names another first sequence than its file name (foreign or renamed)", async () => {
+    const dataDir = await stoppedWithWrites();
+    const dir = journalDir(dataDir);
+    const name = segments(dir).at(-1)!;
+    const first = Number(name.slice(8, 24));
+    renameSync(path.join(dir, name), path.join(dir, segmentName(first + 1)));
+    const j = openJournal(dataDir);
+    try {
+      await expect(j.waitForCommitted()).rejects.toThrow(`segment ${segmentName(first + 1)} says it starts at sequence ${first}`);
+      expect(j.status().healthy).toBe(false);
+    } finally {
+      await j.close();
+    }
   });
 });

@@ -19,6 +19,9 @@ setUpFile(async () => {
 afterAll(() => server?.stop());
 
 const refundRows = () => prisma().refund.count();
+/** Every refund but this one, with what a decision on this one must not change. */
+const otherRefunds = (globalId: string) =>
+  prisma().refund.findMany({ where: { id: { not: dbId(globalId) } }, select: { id: true, status: true, decidedById: true, failureReason: true }, orderBy: { id: "asc" } });
 const refundEntries = async (refundGlobalId: string) => {
   await server.app.services.log.flush();
   return prisma().logEntry.findMany({ where: { kind: "PAYMENT", model: "Refund", recordId: dbId(refundGlobalId) }, orderBy: { sequence: "asc" } });
@@ -26,7 +29,8 @@ const refundEntries = async (refundGlobalId: string) => {
 
 describe("four eyes with a lone admin", () => {
   // First in the file: the admin is still the only user who may decide.
-  it("the only admin may decide their own request, and the log says so (WARN)", async () => {
+  it("the only admin may decide their own request (staff do not count as deciders), and the log says so (WARN)", async () => {
+    await server.tokenFor("STAFF");
     const bundle = await seedAllocation(server, { vouchers: 1, priceMinor: 300 });
     const sale = await paidSale(server, bundle.id);
     const r = await requestRefund(server, admin, sale.id);
@@ -161,7 +165,8 @@ describe("refunds", () => {
     }
     expect((await prisma().refund.findUniqueOrThrow({ where: { id: dbId(id) } })).status).toBe("REQUESTED");
     const other = await server.gql(APPROVE, { id }, manager2);
-    expect(other.data.approveRefund).toMatchObject({ status: "COMPLETED", requestedBy: { username: expect.stringMatching(/^manager/) } });
+    expect(other.data.approveRefund).toMatchObject({ status: "COMPLETED", requestedBy: { username: expect.stringMatching(/^manager/) }, decidedBy: { username: expect.stringMatching(/^manager/) } });
+    expect(other.data.approveRefund.decidedBy.username).not.toBe(other.data.approveRefund.requestedBy.username);
   });
 
   it("roles: staff request but do not decide, anonymous callers are told to log in; rejecting needs a note and is final", async () => {
@@ -177,8 +182,11 @@ describe("refunds", () => {
     const noNote = await server.gql(REJECT, { id, note: "  " }, manager);
     expect(codesOf(noNote)).toEqual(["BAD_USER_INPUT"]);
     expect(noNote.errors![0]!.message).toMatch(/Write a note/);
+    const others = await otherRefunds(id);
     const rejected = await server.gql(REJECT, { id, note: "Voucher was used for 3 hours" }, manager);
-    expect(rejected.data.rejectRefund).toMatchObject({ status: "REJECTED", decisionNote: "Voucher was used for 3 hours", transaction: { status: "PAID", refundableAmount: { amountMinor: 300 } } });
+    expect(rejected.data.rejectRefund).toMatchObject({ status: "REJECTED", decisionNote: "Voucher was used for 3 hours", decidedBy: { username: expect.stringMatching(/^manager/) }, transaction: { status: "PAID", refundableAmount: { amountMinor: 300 } } });
+    // The decision is about this refund only.
+    expect(await otherRefunds(id)).toEqual(others);
     expect(codesOf(await server.gql(APPROVE, { id }, manager))).toEqual(["CONFLICT"]);
     expect(codesOf(await server.gql(REJECT, { id, note: "again" }, manager2))).toEqual([]);
     expect((await prisma().transaction.findUniqueOrThrow({ where: { id: dbId(sale.id) } })).refundedMinor).toBe(0);
@@ -232,6 +240,26 @@ describe("refunds", () => {
     const late = await server.gql(RETRY, { id: small }, manager);
     expect(codesOf(late)).toEqual(["BAD_USER_INPUT"]);
     expect(late.errors![0]!.message).toMatch(/Only GHS 0\.00 of .* is still refundable/);
+  });
+
+  it("a failed refund of the whole paid amount can be retried: it is exactly what is left", async () => {
+    const sandbox = server.app.services.payments.sandbox;
+    const bundle = await seedAllocation(server, { vouchers: 1, priceMinor: 450 });
+    const sale = await paidSale(server, bundle.id);
+    const id = (await requestRefund(server, staff, sale.id)).data.requestRefund.id;
+    sandbox.refundMode = "fail";
+    try {
+      expect((await server.gql(APPROVE, { id }, manager)).data.approveRefund.status).toBe("FAILED");
+    } finally {
+      sandbox.refundMode = "succeed";
+    }
+    const others = await otherRefunds(id);
+    expect(new Set(others.map((r) => r.status)).size).toBeGreaterThan(1);
+    const retried = await server.gql(RETRY, { id }, manager2);
+    expect(retried.errors).toBeUndefined();
+    // Only this refund was claimed for the retry.
+    expect(await otherRefunds(id)).toEqual(others);
+    expect(retried.data.retryRefund).toMatchObject({ status: "COMPLETED", amount: { amountMinor: 450 }, transaction: { status: "REFUNDED", refundedAmount: { amountMinor: 450 }, refundableAmount: { amountMinor: 0 } } });
   });
 
   it("cash: staff sell at the counter, a manager approves and it completes at once", async () => {
