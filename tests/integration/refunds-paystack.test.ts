@@ -8,6 +8,7 @@ import type { PaystackStandin } from "../fixtures/paystack-standin.js";
 import { buy, seedAllocation, startPaystackShop, waitFor, type PaystackShop } from "./sales-seed.js";
 import { APPROVE, RETRY, dbId, requestRefund } from "./refunds-seed.js";
 import { setUpFile } from "../helpers/setup.js";
+import { approveRefund, rejectRefund, retryRefund } from "../../api/modules/refunds/decide.js";
 
 let shop: PaystackShop;
 let server: TestServer;
@@ -68,6 +69,59 @@ describe("paystack refunds", () => {
     expect(t).toMatchObject({ status: "PARTIALLY_REFUNDED", refundedMinor: 400 });
     expect(await prisma().outboxMessage.count({ where: { transactionId: t.id, subject: "Refund" } })).toBe(1);
     expect(await prisma().paymentEvent.count({ where: { reference: sale.reference, type: "refund.processed" } })).toBe(1);
+    // The stale refund.failed is recorded (a replay of it is a duplicate) but says nothing failed.
+    await server.app.services.log.flush();
+    expect(await prisma().logEntry.count({ where: { model: "Refund", recordId: dbId(id), level: "WARN" } })).toBe(0);
+  });
+
+  it("a refund.processed completes only the refund it names: another sale's approved refund keeps waiting", async () => {
+    const [one, two] = [await paidSale(700), await paidSale(800)];
+    const first = (await requestRefund(server, staff, one.id, { amountMinor: 300 })).data.requestRefund.id;
+    const second = (await requestRefund(server, staff, two.id, { amountMinor: 200 })).data.requestRefund.id;
+    expect((await server.gql(APPROVE, { id: first }, manager)).data.approveRefund.status).toBe("APPROVED");
+    expect((await server.gql(APPROVE, { id: second }, manager)).data.approveRefund.status).toBe("APPROVED");
+    const providerId = (await refundRow(first)).providerReference!;
+    expect((await paystack.sendWebhook(hook, "refund.processed", refundEvent(one.reference, providerId, 300, "processed"))).status).toBe(200);
+    expect(await refundRow(first)).toMatchObject({ status: "COMPLETED" });
+    expect(await refundRow(second)).toMatchObject({ status: "APPROVED", completedAt: null });
+    expect(await prisma().transaction.findUniqueOrThrow({ where: { id: dbId(two.id) } })).toMatchObject({ status: "PAID", refundedMinor: 0 });
+    expect(await prisma().outboxMessage.count({ where: { transactionId: dbId(two.id), subject: "Refund" } })).toBe(0);
+  });
+
+  it("decisions racing inside the server (both read REQUESTED / FAILED before either claims): one provider call, one log entry", async () => {
+    const [m1, m2] = await prisma().user.findMany({ where: { role: "MANAGER" }, take: 2, orderBy: { createdAt: "asc" } });
+    const deciders = [{ userId: m1!.id, label: m1!.username }, { userId: m2!.id, label: m2!.username }];
+    const services = server.app.services;
+    const logged = async (id: string, word: string) => {
+      await services.log.flush();
+      const rows = await prisma().logEntry.findMany({ where: { model: "Refund", recordId: dbId(id) } });
+      return rows.filter((r) => r.message.includes(word)).length;
+    };
+
+    // Approve: both calls load the refund before either's conditional update runs.
+    const sale = await paidSale(400);
+    const id = (await requestRefund(server, staff, sale.id)).data.requestRefund.id;
+    const approved = await Promise.all(deciders.map((who) => approveRefund(services, dbId(id), who, null)));
+    expect(approved.map((r) => r.status)).toEqual(["APPROVED", "APPROVED"]);
+    expect(refundCalls(sale.reference)).toHaveLength(1);
+    expect(await logged(id, "approved by")).toBe(1);
+
+    // Retry after a failure: the same race on FAILED -> APPROVED.
+    const providerId = (await refundRow(id)).providerReference!;
+    await paystack.sendWebhook(hook, "refund.failed", refundEvent(sale.reference, providerId, 400, "failed"));
+    expect((await refundRow(id)).status).toBe("FAILED");
+    const retried = await Promise.all(deciders.map((who) => retryRefund(services, dbId(id), who)));
+    expect(retried.map((r) => r.status)).toEqual(["APPROVED", "APPROVED"]);
+    expect(refundCalls(sale.reference)).toHaveLength(2);
+    expect(await logged(id, "retried by")).toBe(1);
+
+    // Reject: one decision, one entry; the loser gets the rejected refund as it is.
+    const other = await paidSale(450);
+    const rid = (await requestRefund(server, staff, other.id)).data.requestRefund.id;
+    const rejected = await Promise.all(deciders.map((who) => rejectRefund(services, dbId(rid), who, "Not our fault")));
+    expect(rejected.map((r) => r.status)).toEqual(["REJECTED", "REJECTED"]);
+    expect(await logged(rid, "rejected by")).toBe(1);
+    expect(refundCalls(other.reference)).toHaveLength(0);
   });
 
   it("a refund.processed that arrives before the refund call's answer completes it; the late answer changes nothing", async () => {
