@@ -113,6 +113,22 @@ describe("reservation expiry", () => {
     expect((await server.app.services.prisma.voucher.findUniqueOrThrow({ where: { id: t.voucherId! } })).status).toBe("SOLD");
   });
 
+  it("a payment for a sale whose held voucher was disabled meanwhile sells another; the disabled one stays disabled", async () => {
+    const prisma = server.app.services.prisma;
+    const bundle = await seedAllocation(server, { vouchers: 2 });
+    const reference = (await buy(server, bundle.id)).data.purchase.transaction.reference;
+    const held = (await sale(reference)).voucherId!;
+    // Staff disable the held card (it was damaged, say) while the buyer approves the charge.
+    await prisma.voucher.update({ where: { id: held }, data: { status: "DISABLED" } });
+    expect((await sandboxWebhook("charge.success", reference)).status).toBe(200);
+    const t = await sale(reference);
+    expect(t).toMatchObject({ status: "PAID", failureReason: null });
+    expect(t.voucherId).not.toBeNull();
+    expect(t.voucherId).not.toBe(held);
+    expect(await prisma.voucher.findUniqueOrThrow({ where: { id: held } })).toMatchObject({ status: "DISABLED" });
+    expect(await prisma.voucher.findUniqueOrThrow({ where: { id: t.voucherId! } })).toMatchObject({ status: "SOLD", reservedUntil: null });
+  });
+
   it("a success after expiry with no voucher left is PAID, flagged, and logged as an error", async () => {
     const bundle = await seedAllocation(server, { vouchers: 1 });
     const late = (await buy(server, bundle.id)).data.purchase.transaction.reference;

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServer } from "../helpers/server.js";
 import type { PaystackStandin } from "../fixtures/paystack-standin.js";
+import { confirmHold } from "../../api/modules/sales/reserve.js";
 import { buy, seedAllocation, startPaystackShop, waitFor, type PaystackShop } from "./sales-seed.js";
 
 const SHORT_S = 45;
@@ -96,5 +97,30 @@ describe("reservation holds", () => {
     await prisma.transaction.update({ where: { reference }, data: { createdAt: past, expiresAt: new Date(Date.now() - 1000) } });
     await waitFor("the sale failed", async () => (await saleOf(reference)).status === "FAILED");
     expect(await prisma.voucher.count({ where: { allocationId: bundle.dbId, status: "AVAILABLE", reservedUntil: null } })).toBe(1);
+  });
+
+  it("confirming a hold never shortens it, and never touches a voucher another sale holds now", async () => {
+    const prisma = server.app.services.prisma;
+    const bundle = await seedAllocation(server, { vouchers: 1 });
+    const { reference } = (await buy(server, bundle.id)).data.purchase.transaction;
+    const sale = await saleOf(reference);
+    const long = sale.expiresAt!;
+    // A confirmation computed before the hold was last extended: an earlier end than the current one.
+    const earlier = new Date(long.getTime() - 60_000);
+    await prisma.$transaction((tx) => confirmHold(tx, { id: sale.id, voucherId: sale.voucherId }, earlier));
+    const after = await saleOf(reference);
+    expect(after.expiresAt).toEqual(long);
+    expect(after.voucher!.reservedUntil).toEqual(long);
+
+    // A stale confirmation of a sale that has failed since: its voucher went to another buyer.
+    const past = new Date(Date.now() - (FULL_MIN * 60 + 5) * 1000);
+    await prisma.transaction.update({ where: { reference }, data: { createdAt: past, expiresAt: new Date(Date.now() - 1000) } });
+    await waitFor("the sale failed", async () => (await saleOf(reference)).status === "FAILED");
+    const next = (await buy(server, bundle.id)).data.purchase.transaction.reference;
+    const other = await saleOf(next);
+    expect(other.voucherId).toBe(sale.voucherId);
+    await prisma.$transaction((tx) => confirmHold(tx, { id: sale.id, voucherId: sale.voucherId }, new Date(Date.now() + 3 * 3_600_000)));
+    expect((await saleOf(next)).voucher!.reservedUntil).toEqual(other.voucher!.reservedUntil);
+    expect((await saleOf(reference)).status).toBe("FAILED");
   });
 });
