@@ -66,6 +66,9 @@ export async function startTestServer(opts: { env?: Record<string, string>; data
     MAX_UNPAID_PER_ADDRESS: "100000",
     MAX_UNPAID_PER_NETWORK: "100000",
     UNPAID_POOL_SHARE: "1",
+    // No scheduled backup at a wall-clock time (the default is daily at 02:00): a run crossing
+    // it would add a backup to whatever the test is counting. Tests of the schedule set their own.
+    BACKUP_SCHEDULE: "off",
     ...fromOutside(),
     ...opts.env,
   });
